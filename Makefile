@@ -1,0 +1,89 @@
+# Một Cửa. The two commands: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements/lock.txt pyproject.toml | sha1sum | cut -c1-12)
+PORT   ?= 8000
+export PYTHONPATH := src:.
+
+.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker \
+        test test-fast test-pg lint format typecheck messages check lock bench clean
+
+$(STAMP):
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements/lock.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+venv: $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh run
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+messages-compile: venv system-deps
+	@$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+
+setup: venv system-deps messages-compile
+
+migrate: setup
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+# Web server on http://127.0.0.1:$(PORT) and one background worker; Ctrl+C stops both.
+run: demo
+	@$(PY) manage.py enqueue_heartbeat
+	@echo "Một Cửa: http://127.0.0.1:$(PORT)/  (demo users: README)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker --interval 1 & \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: migrate
+	$(PY) manage.py db_worker
+
+# The whole suite, browser journeys included (what CI runs).
+test: setup system-deps-test
+	$(BIN)/pytest -n auto -q
+
+# The inner loop: no browser, nothing slow.
+test-fast: setup
+	$(BIN)/pytest -n auto -q -m "not slow and not e2e"
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0
+	$(BIN)/pytest -q -p no:cacheprovider src/motcua/core/tests/test_conventions.py
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: venv
+	$(BIN)/mypy
+
+# Fails when the Vietnamese catalogue has an untranslated or fuzzy entry.
+messages: venv
+	$(PY) scripts/check_messages.py locale/vi/LC_MESSAGES/django.po
+
+check: lint typecheck messages test
+
+# Regenerate requirements/lock.txt from the pins in pyproject.toml, in a clean venv.
+lock:
+	rm -rf /tmp/motcua-lock && $(PYTHON) -m venv /tmp/motcua-lock
+	$(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	  print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev']))" > /tmp/motcua-lock/direct.txt
+	/tmp/motcua-lock/bin/pip install -q -r /tmp/motcua-lock/direct.txt
+	/tmp/motcua-lock/bin/pip freeze > requirements/lock.txt
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var db.sqlite3*

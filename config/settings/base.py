@@ -1,0 +1,184 @@
+"""Settings shared by every environment. dev/test/prod only override.
+
+Every value that differs between installations comes from the environment through the one
+``env`` object below; `.env.example` documents each variable.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import time
+from pathlib import Path
+
+import environ
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+SRC_DIR = BASE_DIR / "src"
+if str(SRC_DIR) not in sys.path:  # manage.py, wsgi and pytest all add it; this is the safety net
+    sys.path.insert(0, str(SRC_DIR))
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+# SECRET_KEY has no default anywhere: dev.py and test.py set obviously fake ones, prod.py reads
+# DJANGO_SECRET_KEY from the environment and fails to start without it.
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    # kernel
+    "motcua.core",
+    "motcua.organisation",
+    "motcua.accounts",
+    # interfaces
+    "motcua.portal",
+    "motcua.backoffice",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SRC_DIR / "motcua" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "motcua.portal.context_processors.site",
+            ],
+        },
+    },
+]
+
+# SQLite by default (one machine, `make run`); PostgreSQL through DATABASE_URL.
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web process read while the worker writes; the busy timeout waits out the
+    # short write locks instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "backoffice:landing"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# Lockout after repeated failures (per account). See docs/ARCHITECTURE.md, "Accounts".
+MOTCUA_LOGIN_MAX_FAILURES = env.int("MOTCUA_LOGIN_MAX_FAILURES", default=5)
+MOTCUA_LOGIN_LOCKOUT_MINUTES = env.int("MOTCUA_LOGIN_LOCKOUT_MINUTES", default=15)
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="127.0.0.1")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Một Cửa <no-reply@localhost>")
+
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Django Tasks (backport) with the database backend: one machine needs no broker.
+# ADR 0002. The worker is `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)  # one working day
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Working-day calendar (core.calendar). ADR 0003. ---------------------------------------
+# Office hours as (start, end) periods of one working day. REGULATION.md §2.5 [SEC]:
+# 07:00-11:30 and 13:30-17:00 (8 hours). Provinces differ; change here, not in code.
+MOTCUA_WORKING_PERIODS = [
+    (time.fromisoformat(start), time.fromisoformat(end))
+    for start, end in (
+        period.split("-")
+        for period in env.list("MOTCUA_WORKING_PERIODS", default=["07:00-11:30", "13:30-17:00"])
+    )
+]
+# Weekly rest days (Monday=0 … Sunday=6): Saturday and Sunday for the civil service.
+MOTCUA_WEEKLY_REST_DAYS = env.list("MOTCUA_WEEKLY_REST_DAYS", cast=int, default=[5, 6])
+# Years the calendar seed covers from the `holidays` package (admins maintain later years).
+MOTCUA_CALENDAR_SEED_YEARS = (2020, 2027)
+
+# --- The province this installation serves. -------------------------------------------------
+# The national identifier prefix (QCVN 102:2016 "MX1X2" block) used in dossier codes.
+# REGULATION.md §2.4 [GAP/MEM]: by the alphabetical order of the 63 provinces (Thanh Hóa = H56)
+# Bình Phước would be H10 and Đồng Nai H19; neither is verified, and the 2025 merger may have
+# changed Đồng Nai's. They are settings, documented in README "Configuration", not code.
+MOTCUA_PROVINCE_IDENTIFIER_BEFORE_MERGER = env.str(
+    "MOTCUA_PROVINCE_IDENTIFIER_BEFORE_MERGER", default="H10"
+)
+MOTCUA_PROVINCE_IDENTIFIER = env.str("MOTCUA_PROVINCE_IDENTIFIER", default="H19")
+# Demo users (a known password for every role) exist only where this is true: dev settings.
+MOTCUA_DEMO_USERS = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

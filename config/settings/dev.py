@@ -1,0 +1,10 @@
+"""Development: `make run`. SQLite, console e-mail, demo users."""
+
+from .base import *
+from .base import env
+
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-insecure-secret-key-not-for-production")
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+MOTCUA_DEMO_USERS = True

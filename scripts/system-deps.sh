@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages Một Cửa needs, when run as root; otherwise print the command.
+#   scripts/system-deps.sh run    -> what `make run` needs (gettext for the translations)
+#   scripts/system-deps.sh test   -> plus chromium for the browser tests
+set -euo pipefail
+need=(gettext)
+[ "${1:-run}" = "test" ] && need+=(chromium)
+
+missing=()
+for pkg in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; }
+else
+  echo "Missing Debian packages. As root, run:"
+  echo "  sudo apt-get update && sudo $line"
+  exit 1
+fi

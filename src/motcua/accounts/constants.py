@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The one role that decides a user's landing page and what they may do."""
+
+    CITIZEN = "citizen", _("Citizen")
+    COMMUNITY_HELPER = "community_helper", _("Community digital team member")
+    DESK_OFFICER = "desk_officer", _("One-stop desk officer")
+    SPECIALIST = "specialist", _("Specialist")
+    LEADER = "leader", _("Leader")
+    AGENCY_ADMIN = "agency_admin", _("Agency administrator")
+    PROVINCE_MONITOR = "province_monitor", _("Province monitor")
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+
+
+# Roles that work inside one or more agencies and are scoped by OfficerMembership.
+AGENCY_ROLES = frozenset({Role.DESK_OFFICER, Role.SPECIALIST, Role.LEADER, Role.AGENCY_ADMIN})
+# Roles that see the whole province.
+PROVINCE_WIDE_ROLES = frozenset({Role.PROVINCE_MONITOR, Role.SYSTEM_ADMIN})
+PUBLIC_ROLES = frozenset({Role.CITIZEN, Role.COMMUNITY_HELPER})

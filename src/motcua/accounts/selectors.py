@@ -1,0 +1,62 @@
+"""Who may see what: every scoped read of the back office starts here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
+from motcua.accounts.models import OfficerMembership, User
+from motcua.organisation.models import Agency
+from motcua.organisation.selectors import agency_list_valid_on
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def membership_list_for_user(*, user: User, day: date | None = None) -> QuerySet[OfficerMembership]:
+    day = day or _today()
+    return (
+        OfficerMembership.objects.filter(user=user, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("agency__unit", "desk")
+        .order_by("agency__name", "role")
+    )
+
+
+def agency_list_for_user(*, user: User, day: date | None = None) -> QuerySet[Agency]:
+    """Agencies the user may see: all (province-wide roles) or those of their memberships."""
+    day = day or _today()
+    agencies = agency_list_valid_on(day=day)
+    if user.role in PROVINCE_WIDE_ROLES:
+        return agencies
+    return agencies.filter(
+        pk__in=membership_list_for_user(user=user, day=day).values("agency_id")
+    ).distinct()
+
+
+def agency_list_administered_by(*, user: User, day: date | None = None) -> QuerySet[Agency]:
+    """Agencies whose administration pages the user may open."""
+    day = day or _today()
+    if user.role == Role.SYSTEM_ADMIN:
+        return agency_list_valid_on(day=day)
+    return agency_list_valid_on(day=day).filter(
+        pk__in=membership_list_for_user(user=user, day=day)
+        .filter(role=Role.AGENCY_ADMIN)
+        .values("agency_id")
+    )
+
+
+def membership_list_for_agency(
+    *, agency: Agency, day: date | None = None
+) -> QuerySet[OfficerMembership]:
+    day = day or _today()
+    return (
+        OfficerMembership.objects.filter(agency=agency, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("user", "desk")
+        .order_by("role", "user__full_name")
+    )
