@@ -117,6 +117,7 @@ MOTCUA_LOGIN_LOCKOUT_MINUTES = env.int("MOTCUA_LOGIN_LOCKOUT_MINUTES", default=1
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["motcua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# Dummy by default (nothing runs in the background during tests); "db" is the real backend,
+# used explicitly by the worker test.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")}
 MOTCUA_DEMO_USERS = True

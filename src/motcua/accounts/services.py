@@ -21,6 +21,7 @@ from motcua.accounts.models import OfficerMembership, User
 from motcua.core.audit import audit_event_append
 from motcua.organisation.constants import MERGER_DATE, Tier
 from motcua.organisation.models import Agency
+from motcua.organisation.selectors import agency_list_valid_on
 
 
 class LoginRefusedError(Exception):
@@ -150,9 +151,8 @@ DEMO_USERS: list[DemoUser] = [
 
 
 def _demo_agency(kind: str) -> Agency:
-    current = Agency.objects.filter(valid_from=MERGER_DATE)
     name = DEMO_COMMUNE_NAME if kind == "commune" else DEMO_OTHER_COMMUNE_NAME
-    return current.get(tier=Tier.COMMUNE, unit__name=name)
+    return agency_list_valid_on(day=MERGER_DATE).get(tier=Tier.COMMUNE, unit__name=name)
 
 
 def user_seed_demo() -> int:

@@ -1,0 +1,16 @@
+"""Fixtures shared by every test package."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def seeded(db):  # type: ignore[no-untyped-def]
+    """The real units, the demo agencies and the demo users, through the services."""
+    from motcua.accounts.services import user_seed_demo
+    from motcua.organisation.services import administrative_units_import, agency_seed_demo
+
+    administrative_units_import()
+    agency_seed_demo()
+    user_seed_demo()
