@@ -68,7 +68,9 @@ def test_wrong_password_shows_the_error_and_stays_on_the_login_page(
 
 
 @pytest.mark.e2e
-def test_skip_link_is_the_first_focusable_element(page: Page, live_server: LiveServer, shot: Shot) -> None:
+def test_skip_link_is_the_first_focusable_element(
+    page: Page, live_server: LiveServer, shot: Shot
+) -> None:
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
 

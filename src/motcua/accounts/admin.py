@@ -15,12 +15,12 @@ class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     list_display = ("username", "full_name", "role", "is_active", "locked_until")
     list_filter = ("role", "is_active", "is_staff")
     search_fields = ("username", "full_name", "email", "phone")
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             _("Một Cửa"),
             {"fields": ("full_name", "phone", "role", "failed_login_count", "locked_until")},

@@ -67,7 +67,12 @@ def audit_event_append(
     """
     clean_payload = _canonical_payload(payload)
     with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().get(singleton=True)
+        # The migration creates the head; get_or_create covers a flushed database. Two first
+        # writers racing to create it: the loser's insert fails on the unique flag and it
+        # re-reads (and locks) the winner's row.
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(
+            singleton=True, defaults={"last_hash": GENESIS_HASH}
+        )
         occurred_at = timezone.now()
         digest = audit_event_hash(
             prev_hash=head.last_hash,
@@ -128,8 +133,9 @@ def audit_chain_verify(*, chunk_size: int = 5000) -> ChainReport:
         expected_prev = event.hash
         last_id = event.pk
         checked += 1
-    head = AuditChainHead.objects.get(singleton=True)
-    if head.last_hash != expected_prev or head.length != checked:
+    head = AuditChainHead.objects.filter(singleton=True).first()
+    head_hash, head_length = (head.last_hash, head.length) if head else (GENESIS_HASH, 0)
+    if head_hash != expected_prev or head_length != checked:
         return ChainReport(
             checked, last_id, "chain head does not match the last row (rows removed at the end)"
         )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 
 import holidays as holidays_package
 from django.db import transaction
@@ -17,17 +17,17 @@ from motcua.core.models import Holiday, HolidayKind, SwappedWorkday
 # is NOT made up when it falls on a weekly rest day (REGULATION.md §2.5). The `holidays`
 # package adds a "(nghỉ bù)" day for it; we drop that, and any 24/11 before the law applied.
 CULTURE_DAY_NAME = "Ngày Văn hóa Việt Nam"
-CULTURE_DAY_FROM = date(2026, 7, 1)
+CULTURE_DAY_FROM = dt.date(2026, 7, 1)
 _SWAP_RE = re.compile(r"thay cho ngày (\d{2}/\d{2}/\d{4})")
 COMPENSATORY_MARK = "(nghỉ bù)"
 
 
 @dataclass(frozen=True)
 class SeedEntry:
-    date: date
+    date: dt.date
     name: str
     kind: HolidayKind
-    swapped_workday: date | None = None
+    swapped_workday: dt.date | None = None
 
 
 def calendar_entries_from_package(*, years: range) -> list[SeedEntry]:
@@ -43,7 +43,7 @@ def calendar_entries_from_package(*, years: range) -> list[SeedEntry]:
             continue
         swap = _SWAP_RE.search(name)
         if swap:
-            worked = datetime.strptime(swap.group(1), "%d/%m/%Y").date()  # noqa: DTZ007 - a date
+            worked = dt.datetime.strptime(swap.group(1), "%d/%m/%Y").date()  # noqa: DTZ007 - a date
             entries.append(SeedEntry(day, name, HolidayKind.SWAPPED_DAY_OFF, worked))
         elif COMPENSATORY_MARK in name:
             entries.append(SeedEntry(day, name, HolidayKind.COMPENSATORY))

@@ -14,7 +14,7 @@ from motcua.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Mot-cua-2026!"  # noqa: S105 - test password
+PASSWORD = "Mot-cua-2026!"
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng"
 LOCKED = "Tài khoản đang tạm khóa"
 
@@ -100,13 +100,18 @@ def test_password_change_requires_the_old_password(client, officer: User) -> Non
     client.force_login(officer)
     url = reverse("accounts:password_change")
     response = client.post(
-        url, {"old_password": "sai", "new_password1": "Moi-2026-abc", "new_password2": "Moi-2026-abc"}
+        url,
+        {"old_password": "sai", "new_password1": "Moi-2026-abc", "new_password2": "Moi-2026-abc"},
     )
     assert response.status_code == 200
     assert "Mật khẩu cũ không chính xác" in response.content.decode()
     response = client.post(
         url,
-        {"old_password": PASSWORD, "new_password1": "Moi-2026-abc", "new_password2": "Moi-2026-abc"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Moi-2026-abc",
+            "new_password2": "Moi-2026-abc",
+        },
     )
     assert response.status_code == 302
     officer.refresh_from_db()

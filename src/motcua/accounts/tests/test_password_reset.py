@@ -55,9 +55,14 @@ def _body(message: Message) -> str:
 
 def test_reset_link_by_email_sets_a_new_password_and_unlocks(client, smtp: _Inbox) -> None:  # type: ignore[no-untyped-def]
     user = User.objects.create_user(
-        username="congdan", email="an@example.invalid", password="Cu-2026-xyz", full_name="Nguyễn Văn An"
+        username="congdan",
+        email="an@example.invalid",
+        password="Cu-2026-xyz",
+        full_name="Nguyễn Văn An",
     )
-    User.objects.filter(pk=user.pk).update(locked_until=timezone.now() + timezone.timedelta(minutes=10))
+    User.objects.filter(pk=user.pk).update(
+        locked_until=timezone.now() + timezone.timedelta(minutes=10)
+    )
 
     response = client.post(reverse("accounts:password_reset"), {"email": "an@example.invalid"})
     assert response.status_code == 302

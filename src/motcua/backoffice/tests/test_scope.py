@@ -42,7 +42,10 @@ def test_each_officer_role_lands_on_its_own_page(seeded, client, username, role_
 def test_citizens_land_on_their_portal_account(seeded, client, username) -> None:  # type: ignore[no-untyped-def]
     response = _as(client, username).get(reverse("backoffice:landing"))
     assert response["Location"] == reverse("portal:account")
-    assert client.get(reverse("backoffice:agency_detail", args=[_agency(COMMUNE).pk])).status_code == 404
+    assert (
+        client.get(reverse("backoffice:agency_detail", args=[_agency(COMMUNE).pk])).status_code
+        == 404
+    )
 
 
 def test_desk_officer_sees_own_agency_but_not_another_agencys_pages(seeded, client) -> None:  # type: ignore[no-untyped-def]
@@ -70,9 +73,15 @@ def test_agency_admin_manages_own_agency_only(seeded, client) -> None:  # type: 
 
 def test_system_admin_and_province_monitor_see_every_current_agency(seeded, client) -> None:  # type: ignore[no-untyped-def]
     other = _agency(OTHER)
-    assert _as(client, "giamsat").get(reverse("backoffice:agency_detail", args=[other.pk])).status_code == 200
+    assert (
+        _as(client, "giamsat").get(reverse("backoffice:agency_detail", args=[other.pk])).status_code
+        == 200
+    )
     assert client.get(reverse("backoffice:agency_manage", args=[other.pk])).status_code == 404
-    assert _as(client, "quantri").get(reverse("backoffice:agency_manage", args=[other.pk])).status_code == 200
+    assert (
+        _as(client, "quantri").get(reverse("backoffice:agency_manage", args=[other.pk])).status_code
+        == 200
+    )
 
 
 def test_monitor_landing_counts_todays_communes(seeded, client) -> None:  # type: ignore[no-untyped-def]

@@ -82,7 +82,7 @@ def test_concurrent_appends_keep_one_linear_chain() -> None:
         try:
             for i in range(10):
                 audit_event_append(action="race", payload={"writer": n, "i": i})
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections.close_all()

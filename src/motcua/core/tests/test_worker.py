@@ -18,7 +18,7 @@ def test_db_worker_runs_the_heartbeat_task() -> None:
     call_command("db_worker", "--backend", "db", "--batch", "--no-startup-delay", "--interval", "0")
 
     stored = DBTaskResult.objects.get(id=result.id)
-    assert stored.status == "SUCCESSFUL"
+    assert stored.status == "SUCCESSFUL", stored.traceback
     event = AuditEvent.objects.get(action="system.heartbeat")
     assert stored.return_value == event.pk
     assert event.payload == {"note": "test"}

@@ -37,7 +37,8 @@ def test_unit_counts_per_tier_match_the_package() -> None:
         "WHERE provinceKey = 'tinhbinhphuoc'"
     )
     package_old_communes = _package_count(
-        "SELECT COUNT(DISTINCT wardCode) FROM admin_units_legacy WHERE provinceKey = 'tinhbinhphuoc'"
+        "SELECT COUNT(DISTINCT wardCode) FROM admin_units_legacy "
+        "WHERE provinceKey = 'tinhbinhphuoc'"
     )
     package_new_communes = _package_count(
         "SELECT COUNT(DISTINCT wardCode) FROM admin_units WHERE provinceKey = 'tinhdongnai'"
