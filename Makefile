@@ -8,7 +8,7 @@ PORT   ?= 8000
 export PYTHONPATH := src:.
 
 .PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker \
-        test test-fast test-pg lint format typecheck messages check lock bench clean
+        test test-fast lint format typecheck messages check lock bench clean
 
 $(STAMP):
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -114,19 +113,15 @@ def shot(request: pytest.FixtureRequest) -> Shot:
 def demo_data(transactional_db: None) -> None:
     """The real units, the demo agencies and the demo users, written through the services.
 
-    The live server needs a transactional database, which Django empties after each test,
-    including the audit chain's head row that a data migration writes and every audited service
-    needs. The migration's own function puts it back (it is idempotent). Serialized rollback
-    cannot do it here: once Playwright's sync API has started, an event loop is marked as
-    running in this thread, so Django hands the test code a second set of connections (asgiref's
-    thread-critical Local switches to context-var storage) that lacks the serialized snapshot.
+    The live server needs a transactional database, emptied after each test, so every test
+    seeds again (about 0.6 s). Do not reach for serialized rollback here: once Playwright's sync
+    API has started, an event loop is marked as running in this thread, so Django hands the test
+    code a second set of connections (asgiref's thread-critical Local switches to context-var
+    storage), and those lack the serialized snapshot.
     """
-    from django.apps import apps
-
     from motcua.accounts.services import user_seed_demo
     from motcua.organisation.services import administrative_units_import, agency_seed_demo
 
-    import_module("motcua.core.migrations.0002_audit_chain_head").create_head(apps, None)
     administrative_units_import()
     agency_seed_demo()
     user_seed_demo()

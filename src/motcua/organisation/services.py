@@ -27,6 +27,7 @@ class UnitsImportReport:
     districts: int
     communes: int
     successions: int
+    created: int
 
 
 def _unit_upsert(
@@ -61,6 +62,7 @@ def administrative_units_import() -> UnitsImportReport:
     Source: the `vietnamadminunits` package (see units_source.py).
     """
     source = load_units_source()
+    before = AdministrativeUnit.objects.count() + UnitSuccession.objects.count()
     with transaction.atomic():
         old_province = _unit_upsert(
             source.legacy_province,
@@ -117,8 +119,10 @@ def administrative_units_import() -> UnitsImportReport:
             districts=len(districts),
             communes=len(old_communes) + len(new_communes),
             successions=len(links),
+            created=AdministrativeUnit.objects.count() + UnitSuccession.objects.count() - before,
         )
-        audit_event_append(action="organisation.units_imported", payload=report.__dict__)
+        if report.created:
+            audit_event_append(action="organisation.units_imported", payload=report.__dict__)
     return report
 
 
@@ -156,6 +160,7 @@ _DISTRICT_BLOCK_START = 30
 class AgencySeedReport:
     agencies: int
     desks: int
+    created: int
 
 
 def _agency_upsert(
@@ -213,6 +218,7 @@ def agency_seed_demo() -> AgencySeedReport:
     people's committee. Identifiers follow QCVN 102's shape with demo numbers; the province
     block comes from settings (REGULATION.md §2.4 [GAP]). Requires the units to be loaded.
     """
+    before = Agency.objects.count()
     with transaction.atomic():
         old_province = AdministrativeUnit.objects.get(tier=Tier.PROVINCE, valid_to=LEGACY_LAST_DAY)
         new_province = AdministrativeUnit.objects.get(tier=Tier.PROVINCE, valid_from=MERGER_DATE)
@@ -262,8 +268,10 @@ def agency_seed_demo() -> AgencySeedReport:
                 tier=Tier.COMMUNE,
                 unit=commune,
             )
+        agencies = Agency.objects.count()
         report = AgencySeedReport(
-            agencies=Agency.objects.count(), desks=OneStopDesk.objects.count()
+            agencies=agencies, desks=OneStopDesk.objects.count(), created=agencies - before
         )
-        audit_event_append(action="organisation.demo_agencies_seeded", payload=report.__dict__)
+        if report.created:
+            audit_event_append(action="organisation.demo_agencies_seeded", payload=report.__dict__)
     return report

@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 from django.test import override_settings
 
+from motcua.core.models import AuditEvent
 from motcua.organisation.constants import LEGACY_LAST_DAY, MERGER_DATE, Tier
 from motcua.organisation.models import AdministrativeUnit, Agency, OneStopDesk, UnitSuccession
 from motcua.organisation.selectors import (
@@ -53,10 +54,13 @@ def test_unit_counts_per_tier_match_the_package() -> None:
 
 
 def test_import_is_idempotent() -> None:
-    administrative_units_import()
+    first = administrative_units_import()
     counts = (AdministrativeUnit.objects.count(), UnitSuccession.objects.count())
-    administrative_units_import()
+    assert first.created == sum(counts)
+    events = AuditEvent.objects.count()
+    assert administrative_units_import().created == 0
     assert (AdministrativeUnit.objects.count(), UnitSuccession.objects.count()) == counts
+    assert AuditEvent.objects.count() == events  # a run that changes nothing records nothing
 
 
 def test_the_province_changes_on_the_merger_date() -> None:
@@ -107,7 +111,8 @@ def test_demo_agencies_each_have_a_desk_and_a_unique_identifier() -> None:
     old_centre = Agency.objects.get(national_identifier="000.00.01.H10")
     assert old_centre.name == "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"
     assert old_centre.valid_to == LEGACY_LAST_DAY
-    assert agency_seed_demo() == report  # idempotent
+    again = agency_seed_demo()
+    assert (again.agencies, again.created) == (report.agencies, 0)  # idempotent
 
 
 @override_settings(MOTCUA_PROVINCE_IDENTIFIER="H10", MOTCUA_PROVINCE_IDENTIFIER_BEFORE_MERGER="H10")

@@ -1,0 +1,48 @@
+"""`check --deploy` with production settings: every warning left is explained in the README."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "dichvucong.example.vn",
+        "DATABASE_URL": "sqlite:///:memory:",
+        "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
+    }
+    result = subprocess.run(  # noqa: S603 - our own manage.py with a fixed argument list
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert "ImproperlyConfigured" not in output
+    found = set(re.findall(r"\((\w+\.[WE]\d+)\)", output))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Production checks", 1)[1].split("\n## ", 1)[0]
+    explained = set(re.findall(r"\b(\w+\.[WE]\d+)\b", section))
+    assert not any(code.split(".")[1].startswith("E") for code in found), output
+    assert found <= explained, f"unexplained: {found - explained}\n{output}"
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.prod", DJANGO_ALLOWED_HOSTS="x")
+    result = subprocess.run(  # noqa: S603 - our own manage.py with a fixed argument list
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
