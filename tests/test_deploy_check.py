@@ -15,17 +15,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never has it.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "dichvucong.example.vn",
         "DATABASE_URL": "sqlite:///:memory:",
         "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
     }
-    result = subprocess.run(  # noqa: S603 - our own manage.py with a fixed argument list
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     output = result.stdout + result.stderr
     assert "ImproperlyConfigured" not in output
@@ -40,9 +47,14 @@ def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
 def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.prod", DJANGO_ALLOWED_HOSTS="x")
-    result = subprocess.run(  # noqa: S603 - our own manage.py with a fixed argument list
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr

@@ -18,7 +18,7 @@ ContextFactory = Callable[..., BrowserContext]
 Shot = Callable[[Page, str], None]
 
 DESK_OFFICER = "motcua"
-DESK_OFFICER_AGENCY = "Ủy ban nhân dân Phường Đồng Xoài"
+DESK_OFFICER_AGENCY = "Ủy ban nhân dân phường Đồng Xoài"
 
 
 def _login_url(base: str) -> re.Pattern[str]:

@@ -37,11 +37,11 @@ ROLE_PAGES = {
     ),
     Role.AGENCY_ADMIN: (
         _("Agency administration"),
-        _("Manage your agency's officers, desks and roles."),
+        _("See your agency's officers and their roles."),
     ),
     Role.PROVINCE_MONITOR: (
         _("Province monitoring"),
-        _("Follow every unit of the province: quality index, lateness, directive tasks."),
+        _("Follow every agency and commune of the province."),
     ),
     Role.SYSTEM_ADMIN: (
         _("System administration"),

@@ -187,13 +187,18 @@ def _agency_upsert(
     OneStopDesk.objects.update_or_create(
         agency=agency,
         defaults={
-            "name": f"Bộ phận Một cửa - {name}",
+            "name": f"Bộ phận Một cửa – {name}",
             "address": unit.name,
             "valid_from": unit.valid_from,
             "valid_to": unit.valid_to,
         },
     )
     return agency
+
+
+def _inline(unit: AdministrativeUnit) -> str:
+    """ "phường Đồng Xoài": the unit type is lower-case inside a name (NĐ 30/2020 style)."""
+    return f"{unit.unit_type.lower()} {unit.short_name}"
 
 
 def _province_agencies(province: AdministrativeUnit, code: str) -> dict[str, Agency]:
@@ -237,7 +242,7 @@ def agency_seed_demo() -> AgencySeedReport:
             block = _DISTRICT_BLOCK_START + index
             _agency_upsert(
                 identifier=f"000.00.{block:02d}.{old_code}",
-                name=f"Ủy ban nhân dân {district.name}",
+                name=f"Ủy ban nhân dân {_inline(district)}",
                 kind=AgencyKind.PEOPLES_COMMITTEE,
                 tier=Tier.DISTRICT,
                 unit=district,
@@ -254,7 +259,7 @@ def agency_seed_demo() -> AgencySeedReport:
             for number, commune in enumerate(communes, start=1):
                 _agency_upsert(
                     identifier=f"000.{number:02d}.{block:02d}.{old_code}",
-                    name=f"Ủy ban nhân dân {commune.name}",
+                    name=f"Ủy ban nhân dân {_inline(commune)}",
                     kind=AgencyKind.PEOPLES_COMMITTEE,
                     tier=Tier.COMMUNE,
                     unit=commune,
@@ -263,7 +268,7 @@ def agency_seed_demo() -> AgencySeedReport:
         for number, commune in enumerate(new_communes, start=1):
             _agency_upsert(
                 identifier=f"{number:03d}.00.90.{new_code}",
-                name=f"Ủy ban nhân dân {commune.name}",
+                name=f"Ủy ban nhân dân {_inline(commune)}",
                 kind=AgencyKind.PEOPLES_COMMITTEE,
                 tier=Tier.COMMUNE,
                 unit=commune,

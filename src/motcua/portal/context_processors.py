@@ -15,7 +15,9 @@ def site(request: HttpRequest) -> dict[str, Any]:
     province_name = (
         f"{province.unit_type.lower()} {province.short_name}" if province else _("the province")
     )
+    # "tỉnh Đồng Nai": the unit type is lower-case inside a sentence (NĐ 30/2020 style).
     return {
         "site_province": province,
-        "site_name": _("Public service portal of %(province)s") % {"province": province_name},
+        "site_province_inline": province_name,
+        "portal_name": _("Public service portal of %(province)s") % {"province": province_name},
     }

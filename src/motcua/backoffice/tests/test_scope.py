@@ -8,8 +8,8 @@ from django.urls import reverse
 from motcua.accounts.models import User
 from motcua.organisation.models import Agency
 
-COMMUNE = "Ủy ban nhân dân Phường Đồng Xoài"
-OTHER = "Ủy ban nhân dân Phường Bình Phước"
+COMMUNE = "Ủy ban nhân dân phường Đồng Xoài"
+OTHER = "Ủy ban nhân dân phường Bình Phước"
 
 
 def _agency(name: str) -> Agency:
