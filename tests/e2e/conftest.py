@@ -63,7 +63,8 @@ def _save(page: Page, name: str) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no chromium at {CHROMIUM}")
+        # A missing browser is a broken set-up, not a reason to pass: `make test` installs it.
+        pytest.fail(f"no chromium at {CHROMIUM}: run `make test` (it installs Debian chromium)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
