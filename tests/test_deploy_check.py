@@ -13,6 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run our own manage.py in a fresh process with the given environment."""
+    return subprocess.run(  # noqa: S603 - our own manage.py, arguments from this file
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
 @pytest.mark.slow
 def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never has it.
@@ -25,15 +38,7 @@ def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
         "DATABASE_URL": "sqlite:///:memory:",
         "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = _manage("check", "--deploy", env=env)
     output = result.stdout + result.stderr
     assert "ImproperlyConfigured" not in output
     found = set(re.findall(r"\((\w+\.[WE]\d+)\)", output))
@@ -47,14 +52,6 @@ def test_deploy_check_warnings_are_all_explained_in_the_readme() -> None:
 def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.prod", DJANGO_ALLOWED_HOSTS="x")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = _manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
