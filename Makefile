@@ -46,8 +46,13 @@ run: demo
 worker: migrate
 	$(PY) manage.py db_worker
 
+# axe-core for the accessibility checks of the browser journeys (npm registry, pinned by lock).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
 # The whole suite, browser journeys included (what CI runs).
-test: setup system-deps-test
+test: setup system-deps-test node_modules/.installed
 	$(BIN)/pytest -n auto -q
 
 # The inner loop: no browser, nothing slow.
@@ -83,7 +88,7 @@ lock:
 	/tmp/motcua-lock/bin/pip freeze > requirements/lock.txt
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) bench/run.py && $(PY) bench/catalog_search.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*

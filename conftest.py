@@ -14,3 +14,12 @@ def seeded(db):  # type: ignore[no-untyped-def]
     administrative_units_import()
     agency_seed_demo()
     user_seed_demo()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache() -> None:
+    """The calendar is cached per process and invalidated on commit; tests run inside a
+    transaction that never commits, so each test starts from an empty cache instead."""
+    from motcua.core.calendar import calendar_invalidate
+
+    calendar_invalidate()

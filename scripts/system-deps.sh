@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages Một Cửa needs, when run as root; otherwise print the command.
-#   scripts/system-deps.sh run    -> what `make run` needs (gettext for the translations)
-#   scripts/system-deps.sh test   -> plus chromium for the browser tests
+#   scripts/system-deps.sh run    -> what `make run` needs (gettext for the translations,
+#                                    espeak-ng and lame for the audio summaries)
+#   scripts/system-deps.sh test   -> plus chromium (and npm if missing) for the browser tests
 set -euo pipefail
-need=(gettext)
-[ "${1:-run}" = "test" ] && need+=(chromium)
+need=(gettext espeak-ng lame)
+if [ "${1:-run}" = "test" ]; then
+  # fonts-khmeros: Khmer script in the browser tests' screenshots (phones ship their own).
+  need+=(chromium fonts-khmeros)
+  # npm installs axe-core for the accessibility checks; any Node.js with npm will do.
+  command -v npm >/dev/null || need+=(npm)
+fi
 
 missing=()
 for pkg in "${need[@]}"; do

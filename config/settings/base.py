@@ -34,12 +34,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Trigram lookups for procedure search on PostgreSQL (ADR 0005); inert on SQLite.
+    "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
     # kernel
     "motcua.core",
     "motcua.organisation",
     "motcua.accounts",
+    # domain
+    "motcua.catalog",
+    "motcua.information",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
@@ -173,6 +178,39 @@ MOTCUA_PROVINCE_IDENTIFIER_BEFORE_MERGER = env.str(
     "MOTCUA_PROVINCE_IDENTIFIER_BEFORE_MERGER", default="H10"
 )
 MOTCUA_PROVINCE_IDENTIFIER = env.str("MOTCUA_PROVINCE_IDENTIFIER", default="H19")
+# --- Content languages (catalogue and public pages). ------------------------------------------
+# The interface is translated by gettext into LANGUAGES; procedure and page *content* can also be
+# published in these languages (ethnic-minority languages of the province among them). Codes are
+# ISO 639 (km Khmer, sti Bulo Stieng, cmo Central Mnong); untranslated content falls back to
+# Vietnamese with a visible note. Add a language here: `code=Name in that language`.
+MOTCUA_CONTENT_LANGUAGES = dict(
+    item.split("=", 1)
+    for item in env.list(
+        "MOTCUA_CONTENT_LANGUAGES",
+        default=["vi=Tiếng Việt", "en=English", "km=ភាសាខ្មែរ", "sti=S'tiêng", "cmo=M'nông"],
+    )
+)
+# Where "Submit online" sends a citizen, by procedure code. From 01/07/2025 online services are
+# filed on the national portal (REGULATION.md §0 [SEC]); its page per procedure code is
+# …/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=<code> (§5.1). Our own online form replaces it
+# when the province files online here.
+MOTCUA_SUBMIT_ONLINE_URL = env.str(
+    "MOTCUA_SUBMIT_ONLINE_URL",
+    default="https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc={code}",
+)
+# The province's hotline for procedures and petitions (1022 in the province's plan).
+MOTCUA_HOTLINE = env.str("MOTCUA_HOTLINE", default="1022")
+# Audio summaries: espeak-ng voice and speed (words per minute), encoded to MP3 by lame.
+# The southern voice suits Đồng Nai / Bình Phước listeners; slower speech helps low literacy.
+MOTCUA_AUDIO_VOICE = env.str("MOTCUA_AUDIO_VOICE", default="vi-vn-x-south")
+MOTCUA_AUDIO_SPEED = env.int("MOTCUA_AUDIO_SPEED", default=140)
+MOTCUA_AUDIO_BITRATE_KBPS = env.int("MOTCUA_AUDIO_BITRATE_KBPS", default=32)
+# 766 indicators 1.1 and 1.2 (REGULATION.md §1.4): a province publishes at least this many
+# working days before the legal basis takes effect, and makes public within this many working
+# days of the decision. Ministries use 20 and 10.
+MOTCUA_PUBLISH_LEAD_WORKING_DAYS = env.int("MOTCUA_PUBLISH_LEAD_WORKING_DAYS", default=5)
+MOTCUA_PUBLIC_UPDATE_WORKING_DAYS = env.int("MOTCUA_PUBLIC_UPDATE_WORKING_DAYS", default=5)
+
 # Demo users (a known password for every role) exist only where this is true: dev settings.
 MOTCUA_DEMO_USERS = False
 

@@ -126,3 +126,33 @@ def demo_data(transactional_db: None) -> None:
     administrative_units_import()
     agency_seed_demo()
     user_seed_demo()
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test` (it runs `npm ci`)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe_check(axe_source: str) -> Callable[[Page], list[dict[str, Any]]]:
+    """Inject axe-core into the page and return the serious and critical WCAG violations."""
+
+    def run(page: Page) -> list[dict[str, Any]]:
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+            if v["impact"] in BLOCKING_IMPACTS
+        ]
+
+    return run

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motcua.backoffice import views
+from motcua.backoffice import views, views_catalog, views_information
 
 app_name = "backoffice"
 
@@ -8,4 +8,33 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
     path("agencies/<int:pk>/manage/", views.agency_manage, name="agency_manage"),
+    path("catalog/", views_catalog.catalog_home, name="catalog"),
+    path("catalog/new/", views_catalog.procedure_create, name="catalog_create"),
+    path("catalog/register/", views_catalog.register, name="catalog_register"),
+    path("catalog/import/", views_catalog.catalog_import, name="catalog_import"),
+    path("catalog/export.<str:kind>", views_catalog.catalog_export_file, name="catalog_export"),
+    path("catalog/translations/", views_catalog.translations, name="catalog_translations"),
+    path("catalog/audio/", views_catalog.audio, name="catalog_audio"),
+    path(
+        "catalog/versions/<int:version_id>/edit/",
+        views_catalog.version_edit,
+        name="catalog_version_edit",
+    ),
+    path(
+        "catalog/versions/<int:version_id>/publish/",
+        views_catalog.version_publish,
+        name="catalog_publish",
+    ),
+    path(
+        "catalog/versions/<int:version_id>/translate/<str:language>/",
+        views_catalog.translation_edit,
+        name="catalog_translate",
+    ),
+    path("catalog/<str:code>/", views_catalog.procedure_overview, name="catalog_procedure"),
+    path(
+        "catalog/<str:code>/new-version/", views_catalog.version_new_draft, name="catalog_new_draft"
+    ),
+    path("information/", views_information.articles, name="articles"),
+    path("information/new/", views_information.article_edit, name="article_create"),
+    path("information/<int:article_id>/", views_information.article_edit, name="article_edit"),
 ]

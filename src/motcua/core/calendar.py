@@ -95,6 +95,19 @@ class WorkingCalendar:
             day += _ONE_DAY
         return count
 
+    def shift_working_days(self, day: date, days: int) -> date:
+        """The date ``days`` working days after (or, negative, before) ``day``.
+
+        ``day`` itself need not be a working day: 5 working days before Monday 10/02 is
+        Monday 03/02. Used for rules stated in dates, such as the 766 publication rules.
+        """
+        step = _ONE_DAY if days >= 0 else -_ONE_DAY
+        remaining = abs(days)
+        while remaining:
+            day += step
+            remaining -= self.is_working_day(day)
+        return day
+
     # --- instants -------------------------------------------------------------------------
 
     def _local(self, instant: datetime) -> datetime:
@@ -262,6 +275,10 @@ def is_working_day(day: date) -> bool:
 
 def add_working_days(received_at: datetime, days: int, *, cutoff: time | None = None) -> datetime:
     return get_calendar().add_working_days(received_at, days, cutoff=cutoff)
+
+
+def shift_working_days(day: date, days: int) -> date:
+    return get_calendar().shift_working_days(day, days)
 
 
 def add_working_hours(

@@ -146,6 +146,14 @@ class OneStopDesk(TimeStampedModel, EffectiveDated):
     name = models.CharField(_("name"), max_length=255)
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "As citizens should read it, e.g. Monday to Friday, 7:00–11:30 and 13:30–17:00."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from motcua.core.text import fold
 from motcua.organisation.constants import Tier
@@ -54,3 +55,13 @@ def unit_search(*, query: str, limit: int = 20) -> list[AdministrativeUnit]:
     matches = [unit for unit in units if needle in fold(unit.name)]
     matches.sort(key=lambda unit: (unit.valid_to is not None, unit.name))
     return matches[:limit]
+
+
+def desk_list_current(*, day: date | None = None) -> QuerySet[OneStopDesk]:
+    """One-stop desks in service on `day` (today), province tier first, then by name."""
+    day = day or timezone.localdate()
+    return (
+        OneStopDesk.objects.filter(_valid_on(day))
+        .select_related("agency")
+        .order_by("-agency__tier", "name")
+    )

@@ -152,6 +152,8 @@ PROVINCE_AGENCIES: list[tuple[str, AgencyKind]] = [
     ("Công an tỉnh", AgencyKind.POLICE),
     ("Bảo hiểm xã hội tỉnh", AgencyKind.SOCIAL_INSURANCE),
 ]
+# The civil service's office hours (MOTCUA_WORKING_PERIODS' default), as citizens read them.
+DESK_OPENING_HOURS = "Thứ Hai – Thứ Sáu: 7:00–11:30 và 13:30–17:00"
 # Level-2 numbers (Y1Y2 of QCVN 102) for district committees; departments use 01-21.
 _DISTRICT_BLOCK_START = 30
 
@@ -189,6 +191,7 @@ def _agency_upsert(
         defaults={
             "name": f"Bộ phận Một cửa – {name}",
             "address": unit.name,
+            "opening_hours": DESK_OPENING_HOURS,
             "valid_from": unit.valid_from,
             "valid_to": unit.valid_to,
         },

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motcua.portal import views
+from motcua.portal import views, views_catalog, views_info
 
 app_name = "portal"
 
@@ -8,4 +8,13 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("tai-khoan/", views.account, name="account"),
+    path("thu-tuc/", views_catalog.catalogue, name="catalogue"),
+    path("thu-tuc/<str:code>/", views_catalog.procedure_detail, name="procedure"),
+    path(
+        "thu-tuc/<str:code>/mau/<int:form_id>/", views_catalog.procedure_form, name="procedure_form"
+    ),
+    path("thu-tuc/<str:code>/tom-tat.mp3", views_catalog.procedure_audio, name="procedure_audio"),
+    path("thong-tin/", views_info.information, name="information"),
+    path("thong-tin/<slug:slug>/", views_info.article, name="article"),
+    path("lien-he/", views_info.contact, name="contact"),
 ]

@@ -14,7 +14,7 @@ def test_home_page_is_vietnamese_with_the_province_name(seeded, client) -> None:
     assert response.status_code == 200
     assert '<html lang="vi">' in html
     assert "Cổng Dịch vụ công tỉnh Đồng Nai" in html
-    assert 'placeholder="Ví dụ: Dong Xoai"' in html
+    assert 'placeholder="Ví dụ: dang ky tam tru"' in html
 
 
 def test_home_page_has_landmarks_skip_link_and_labelled_search(client) -> None:  # type: ignore[no-untyped-def]

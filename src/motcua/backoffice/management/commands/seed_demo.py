@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from motcua.accounts.services import user_seed_demo
+from motcua.catalog.services import catalog_seed_demo
+from motcua.core.services import calendar_seed
+from motcua.information.services import article_seed_demo
+from motcua.organisation.services import administrative_units_import, agency_seed_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the real units, the calendar, the demo agencies, the procedure catalogue, the "
+        "public pages and (dev only) the demo users. Idempotent: run it as often as you like."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        first, last = settings.MOTCUA_CALENDAR_SEED_YEARS
+        holidays, swaps = calendar_seed(first_year=first, last_year=last)
+        self.stdout.write(
+            f"[1/6] Lịch làm việc {first}–{last}: +{holidays} ngày nghỉ, +{swaps} ngày làm bù"
+        )
+        units = administrative_units_import()
+        self.stdout.write(
+            f"[2/6] Đơn vị hành chính: {units.provinces} tỉnh, {units.districts} huyện, "
+            f"{units.communes} xã/phường, {units.successions} liên kết kế thừa"
+        )
+        agencies = agency_seed_demo()
+        self.stdout.write(f"[3/6] Cơ quan: {agencies.agencies}, bộ phận một cửa: {agencies.desks}")
+        catalog = catalog_seed_demo()
+        self.stdout.write(
+            f"[4/6] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
+        )
+        articles = article_seed_demo()
+        self.stdout.write(f"[5/6] Trang thông tin: +{articles}")
+        if settings.MOTCUA_DEMO_USERS:
+            created = user_seed_demo()
+            self.stdout.write(f"[6/6] Người dùng mẫu: +{created}")
+        else:
+            self.stdout.write("[6/6] Người dùng mẫu: bỏ qua (chỉ có ở môi trường dev)")
