@@ -282,12 +282,16 @@ def register(request: HttpRequest) -> HttpResponse:
     """Inputs of 766 indicators 1.1–1.3 per procedure and decision."""
     sector = request.GET.get("linh-vuc", "")[:60]
     only_problems = request.GET.get("van-de") == "1"
-    rows = publication_register(sector=sector, only_problems=only_problems)
-    decided_11 = [r for r in rows if r.published_on_time is not None]
-    decided_12 = [r for r in rows if r.public_on_time is not None]
-    procedures = {r.code: r for r in rows}
+    every = publication_register(sector=sector)
+    years = sorted({r.signed_on.year for r in every}, reverse=True)
+    year_text = request.GET.get("nam", "")
+    year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
+    in_period = [r for r in every if year is None or r.signed_on.year == year]
+    decided_11 = [r for r in in_period if r.published_on_time is not None]
+    decided_12 = [r for r in in_period if r.public_on_time is not None]
+    # 1.3 is measured now, per procedure, whatever the period (REGULATION.md §1.4).
+    procedures = {r.code: r for r in every}
     summary = {
-        "rows": len(rows),
         "on_time_11": sum(bool(r.published_on_time) for r in decided_11),
         "decided_11": len(decided_11),
         "on_time_12": sum(bool(r.public_on_time) for r in decided_12),
@@ -295,6 +299,14 @@ def register(request: HttpRequest) -> HttpResponse:
         "complete_13": sum(not r.missing for r in procedures.values()),
         "procedures": len(procedures),
     }
+    rows = [
+        r
+        for r in in_period
+        if not only_problems
+        or r.missing
+        or r.published_on_time is False
+        or r.public_on_time is False
+    ]
     return render(
         request,
         "backoffice/catalog/register.html",
@@ -304,6 +316,8 @@ def register(request: HttpRequest) -> HttpResponse:
             "sectors": sector_list(),
             "sector": sector,
             "only_problems": only_problems,
+            "years": years,
+            "year": year,
         },
     )
 
@@ -391,6 +405,8 @@ def translation_edit(request: HttpRequest, version_id: int, language: str) -> Ht
         else {}
     )
     form = TranslationForm(request.POST or None, initial=initial)
+    for field in form.fields.values():
+        field.widget.attrs["lang"] = language  # spell-checkers and screen readers
     if request.method == "POST" and form.is_valid():
         try:
             services.translation_save(

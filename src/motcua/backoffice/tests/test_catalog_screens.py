@@ -204,3 +204,29 @@ def test_article_created_and_published_from_the_back_office(imported, client) ->
         {"kind": "guide", "slug": "x", "title": "X", "body": "Y", "procedure_codes": "9.999999"},
     )
     assert "Không có thủ tục mã 9.999999" in response.content.decode()
+
+
+def test_register_filters_by_year_and_counts_that_period(monitor) -> None:  # type: ignore[no-untyped-def]
+    decisions = [
+        {
+            "So": "1/QĐ",
+            "CoQuanBanHanh": "UBND",
+            "NgayBanHanh": "2024-03-01",
+            "HanhDong": "announce",
+            "NgayCongKhai": "2024-03-04",
+        },
+        {
+            "So": "2/QĐ",
+            "CoQuanBanHanh": "UBND",
+            "NgayBanHanh": "2025-03-03",
+            "HanhDong": "amend",
+            "NgayCongKhai": "2025-03-31",
+        },
+    ]
+    doc = document(procedure_dict("1.004194", "Đăng ký tạm trú", QuyetDinhCongBo=decisions))
+    _upload(monitor, "c.json", json.dumps(doc).encode())
+    html = monitor.get(reverse("backoffice:catalog_register"), {"nam": "2025"}).content.decode()
+    assert '<option value="2025" selected>2025</option>' in html
+    assert "<dt>1.2 công khai đúng hạn</dt><dd>0 / 1</dd>" in html
+    html = monitor.get(reverse("backoffice:catalog_register"), {"nam": "2024"}).content.decode()
+    assert "<dt>1.2 công khai đúng hạn</dt><dd>1 / 1</dd>" in html
