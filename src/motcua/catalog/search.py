@@ -130,14 +130,17 @@ def procedure_search(
         content_ids = set(content.values_list("pk", flat=True)[:CANDIDATE_LIMIT])
     else:
         content_ids = set()
+    order: dict[int, int] = {}
     if not ids:
-        # Nothing has every word: fall back to similar spellings, ranked last.
+        # Nothing has every word in its name or code: a guess. Similar spellings first (in
+        # similarity order on PostgreSQL), then procedures whose text merely contains the words.
         found = (
             _fuzzy_postgres(base, " ".join(tokens), limit)
             if postgres
             else _fuzzy_portable(base, tokens)
         )
-        fuzzy = set(found) - content_ids
+        order = {pk: i for i, pk in enumerate(found)}
+        fuzzy = set(found) | content_ids
     candidates = ids | content_ids | fuzzy
     code_owners: set[int] = set()
     if len(tokens) == 1 and _CODE.match(tokens[0]):
@@ -155,6 +158,7 @@ def procedure_search(
                 SIMILAR
                 if pk in fuzzy
                 else _rank(name=name, code_match=pk in code_owners, tokens=tokens),
+                order.get(pk, len(order)),
                 len(name),
                 code,
                 pk,
@@ -163,6 +167,6 @@ def procedure_search(
         )
     )[:limit]
     versions = ProcedureVersion.objects.select_related("procedure", "sector").in_bulk(
-        [row[3] for row in ranked]
+        [row[-1] for row in ranked]
     )
-    return [SearchHit(version=versions[row[3]], rank=row[0]) for row in ranked]
+    return [SearchHit(version=versions[row[-1]], rank=row[0]) for row in ranked]

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalogue(seed_catalogue):  # type: ignore[no-untyped-def]
-    catalog_import(records=parse_document(generate_document(count=300)))
+    catalog_import(records=parse_document(generate_document(count=150)))
 
 
 def top(query: str) -> tuple[str, str]:
@@ -60,7 +60,7 @@ def test_d_with_stroke_matches_plain_d(catalogue) -> None:  # type: ignore[no-un
 def test_a_typo_still_finds_something(catalogue) -> None:  # type: ignore[no-untyped-def]
     # One wrong word of four: SQLite's "all but one word" and PostgreSQL's trigrams both cope.
     codes = [h.version.procedure.code for h in procedure_search(query="dang ky tam chu")]
-    assert "1.004194" in codes[:5]
+    assert codes[0] == "1.004194"
 
 
 @pytest.mark.parametrize(
