@@ -380,6 +380,16 @@ def catalog_import(
 # --- Editing in the back office -------------------------------------------------------------
 
 
+def _draft_for_update(version_id: int) -> ProcedureVersion:
+    """Lock a version for a change; only drafts change (published text is the record)."""
+    version = (
+        ProcedureVersion.objects.select_for_update().select_related("procedure").get(pk=version_id)
+    )
+    if version.status != VersionStatus.DRAFT:
+        raise CatalogError(_("Only a draft can be edited; start a new version."))
+    return version
+
+
 def version_draft_create(*, procedure_id: int, actor_id: int) -> ProcedureVersion:
     """Start a draft from the procedure's latest version (copy), or return the open draft."""
     with transaction.atomic():
@@ -456,13 +466,7 @@ def version_draft_update(
     if unknown:
         raise CatalogError(f"not editable: {sorted(unknown)}")
     with transaction.atomic():
-        version = (
-            ProcedureVersion.objects.select_for_update()
-            .select_related("procedure")
-            .get(pk=version_id)
-        )
-        if version.status != VersionStatus.DRAFT:
-            raise CatalogError(_("Only a draft can be edited; start a new version."))
+        version = _draft_for_update(version_id)
         for key, value in fields.items():
             setattr(version, key, value)
         version.name_folded = fold(version.name)
@@ -509,9 +513,7 @@ def version_channel_set(
 ) -> ChannelTerms:
     """Create or replace a draft's terms for one channel, with its fee lines."""
     with transaction.atomic():
-        version = ProcedureVersion.objects.select_for_update().get(pk=version_id)
-        if version.status != VersionStatus.DRAFT:
-            raise CatalogError(_("Only a draft can be edited; start a new version."))
+        version = _draft_for_update(version_id)
         terms, _created = ChannelTerms.objects.update_or_create(
             version=version,
             channel=channel,
@@ -538,9 +540,7 @@ def version_channel_set(
 
 def version_channel_remove(*, version_id: int, channel: str, actor_id: int) -> None:
     with transaction.atomic():
-        version = ProcedureVersion.objects.select_for_update().get(pk=version_id)
-        if version.status != VersionStatus.DRAFT:
-            raise CatalogError(_("Only a draft can be edited; start a new version."))
+        version = _draft_for_update(version_id)
         ChannelTerms.objects.filter(version=version, channel=channel).delete()
         audit_event_append(
             action="catalog.channel_removed", actor_id=actor_id, object_type="procedure_version",
@@ -553,9 +553,7 @@ def version_documents_set(
 ) -> None:
     """Replace a draft's required documents."""
     with transaction.atomic():
-        version = ProcedureVersion.objects.select_for_update().get(pk=version_id)
-        if version.status != VersionStatus.DRAFT:
-            raise CatalogError(_("Only a draft can be edited; start a new version."))
+        version = _draft_for_update(version_id)
         version.documents.all().delete()
         RequiredDocument.objects.bulk_create(
             RequiredDocument(version=version, position=i, **doc) for i, doc in enumerate(documents)
