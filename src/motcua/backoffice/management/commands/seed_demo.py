@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from motcua.accounts.services import user_seed_demo
-from motcua.catalog.services import catalog_seed_demo
+from motcua.catalog.services import audio_batch_start, catalog_seed_demo
 from motcua.core.services import calendar_seed
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
@@ -35,6 +35,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"[4/6] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
         )
+        if catalog.created or catalog.new_versions:
+            # The background worker (make run starts one) reads the new procedures aloud.
+            audio_batch_start(actor_id=None)
+            self.stdout.write("      Bản đọc tóm tắt: đã xếp hàng cho tiến trình nền")
         articles = article_seed_demo()
         self.stdout.write(f"[5/6] Trang thông tin: +{articles}")
         if settings.MOTCUA_DEMO_USERS:
