@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # domain
     "motcua.catalog",
     "motcua.information",
+    "motcua.dossiers",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
