@@ -16,6 +16,14 @@ def seeded(db):  # type: ignore[no-untyped-def]
     user_seed_demo()
 
 
+@pytest.fixture
+def seed_catalogue(db):  # type: ignore[no-untyped-def]
+    """The real seed catalogue (src/motcua/catalog/data/procedures.json), imported."""
+    from motcua.catalog.services import catalog_seed_demo
+
+    return catalog_seed_demo()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache() -> None:
     """The calendar is cached per process and invalidated on commit; tests run inside a

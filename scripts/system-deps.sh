@@ -4,10 +4,12 @@
 #                                    espeak-ng and lame for the audio summaries)
 #   scripts/system-deps.sh test   -> plus chromium (and npm if missing) for the browser tests
 set -euo pipefail
-need=(gettext espeak-ng lame)
+# libpango + fonts-dejavu-core: WeasyPrint renders the PDF forms with Vietnamese glyphs.
+need=(gettext espeak-ng lame libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
   # fonts-khmeros: Khmer script in the browser tests' screenshots (phones ship their own).
-  need+=(chromium fonts-khmeros)
+  # poppler-utils: pdftotext and pdftoppm read the PDF forms back in the tests.
+  need+=(chromium fonts-khmeros poppler-utils)
   # npm installs axe-core for the accessibility checks; any Node.js with npm will do.
   command -v npm >/dev/null || need+=(npm)
 fi

@@ -7,10 +7,11 @@ Every value that differs between installations comes from the environment throug
 from __future__ import annotations
 
 import sys
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -223,3 +224,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Dossiers (REGULATION.md §2.5; README "Choices for uncertain rules") ---------------------
+# What a complete supplement does to the clock: "pause" resumes with the working time that was
+# left (the 766 count deducts the citizen's time), "restart" starts the full limit again from
+# the complete supplement (the believed NĐ 118/2025 rule, unverified [GAP]).
+MOTCUA_SUPPLEMENT_CLOCK = env.str("MOTCUA_SUPPLEMENT_CLOCK", default="pause")
+if MOTCUA_SUPPLEMENT_CLOCK not in ("pause", "restart"):
+    raise ImproperlyConfigured("MOTCUA_SUPPLEMENT_CLOCK must be 'pause' or 'restart'")
+# The apology letter (Mẫu 04) must be approved at the latest this many working days before the
+# due date (NĐ 61/2018 Art. 19 recalled as "01 ngày trước ngày hết hạn" [MEM]); 0 = before the
+# due instant.
+MOTCUA_APOLOGY_LEAD_WORKING_DAYS = env.int("MOTCUA_APOLOGY_LEAD_WORKING_DAYS", default=1)
+# "Due soon" in the officers' queues: due within this many working days.
+MOTCUA_DUE_SOON_WORKING_DAYS = env.int("MOTCUA_DUE_SOON_WORKING_DAYS", default=2)
+# A receipt time may run this far ahead of the server clock (desk PCs drift); beyond: refused.
+MOTCUA_CLOCK_TOLERANCE = timedelta(minutes=env.int("MOTCUA_CLOCK_TOLERANCE_MINUTES", default=5))
+# The tracking page the receipt's QR code points to; {code} is the dossier code.
+MOTCUA_TRACKING_URL = env.str(
+    "MOTCUA_TRACKING_URL", default="http://localhost:8000/tra-cuu/?ma={code}"
+)

@@ -75,6 +75,29 @@ def version_get(*, version_id: int) -> ProcedureVersion | None:
     )
 
 
+def version_get_in_force(*, version_id: int, on: date) -> ProcedureVersion | None:
+    """A published version in force on `on`, with its documents, channels and process steps."""
+    return (
+        version_list_current(on=on)
+        .select_related("procedure")
+        .prefetch_related("documents", "channels", "process_steps")
+        .filter(pk=version_id)
+        .first()
+    )
+
+
+def delegation_in_force(*, procedure_id: int, from_agency_id: int, on: date) -> Delegation | None:
+    """The delegation (phân cấp, ủy quyền) of a procedure away from an agency on a day."""
+    return (
+        Delegation.objects.filter(
+            procedure_id=procedure_id, from_agency_id=from_agency_id, valid_from__lte=on
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("to_agency")
+        .first()
+    )
+
+
 def version_list_for_procedure(*, procedure: Procedure) -> QuerySet[ProcedureVersion]:
     return procedure.versions.order_by("-number")
 

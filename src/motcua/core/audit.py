@@ -29,6 +29,22 @@ def _canonical_payload(payload: dict[str, Any] | None) -> dict[str, Any]:
     return normalised
 
 
+def chain_hash(prev_hash: str, document: dict[str, Any]) -> str:
+    """SHA-256 over a canonical JSON of `document` and the previous link of its chain.
+
+    Shared by the audit log and every per-object event chain (dossier events).
+    """
+    encoded = json.dumps(
+        {**document, "prev": prev_hash}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def canonical_payload(payload: dict[str, Any] | None) -> dict[str, Any]:
+    """The payload exactly as JSON will give it back, so a hash survives a round trip."""
+    return _canonical_payload(payload)
+
+
 def audit_event_hash(
     *,
     prev_hash: str,
@@ -39,17 +55,17 @@ def audit_event_hash(
     object_id: str,
     payload: dict[str, Any],
 ) -> str:
-    document = {
-        "prev": prev_hash,
-        "at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        "actor": actor_id,
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "payload": payload,
-    }
-    encoded = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    return chain_hash(
+        prev_hash,
+        {
+            "at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor": actor_id,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "payload": payload,
+        },
+    )
 
 
 def audit_event_append(

@@ -1,7 +1,8 @@
 """The dossier transition table, as data. No ORM: tested without a database.
 
-Two transitions do not name a fixed target:
-- `EXTEND_DEADLINE` (apology letter, Mẫu 04) keeps the status: only the appointment moves.
+Some transitions do not name a fixed target:
+- `EXTEND_DEADLINE` (apology letter, Mẫu 04), `ASSIGN`, `REQUEST_OPINION` and `GIVE_OPINION` keep
+  the status (`KEEPS_STATUS`): the appointment, the assignee or an opinion step changes.
 - `SUBMIT_SUPPLEMENT` and `FULFIL_FINANCIAL_OBLIGATION` resume the status the dossier had when
   it was paused (a supplement can be asked before receipt or during processing); the service
   passes that status in from the dossier's events.
@@ -54,6 +55,9 @@ RULES: Final[Mapping[Tr, Rule]] = {
         frozenset({S.PROCESSING}), S.AWAITING_FINANCIAL_OBLIGATION
     ),
     Tr.FULFIL_FINANCIAL_OBLIGATION: Rule(frozenset({S.AWAITING_FINANCIAL_OBLIGATION}), None),
+    Tr.ASSIGN: Rule(frozenset({S.RECEIVED, S.PROCESSING}), None),
+    Tr.REQUEST_OPINION: Rule(frozenset({S.PROCESSING}), None),
+    Tr.GIVE_OPINION: Rule(_ACTIVE, None),
     Tr.EXTEND_DEADLINE: Rule(_ACTIVE, None),
     Tr.WITHDRAW: Rule(frozenset({S.SUBMITTED}) | _ACTIVE, S.WITHDRAWN),
     Tr.STOP: Rule(_ACTIVE, S.STOPPED),
@@ -61,6 +65,10 @@ RULES: Final[Mapping[Tr, Rule]] = {
     Tr.REJECT: Rule(frozenset({S.PROCESSING}), S.RESOLVED),
     Tr.RETURN_RESULT: Rule(frozenset({S.RESOLVED}), S.RESULT_RETURNED),
 }
+
+KEEPS_STATUS: Final = frozenset(
+    {Tr.EXTEND_DEADLINE, Tr.ASSIGN, Tr.REQUEST_OPINION, Tr.GIVE_OPINION}
+)
 
 _RESUMABLE: Final[Mapping[Tr, frozenset[S]]] = {
     Tr.SUBMIT_SUPPLEMENT: frozenset({S.SUBMITTED, S.RECEIVED, S.PROCESSING}),
@@ -87,7 +95,7 @@ def next_status(current: S, transition: Tr, *, resume: S | None = None) -> S:
         raise TransitionNotAllowedError(current=current, transition=transition)
     if rule.target is not None:
         return rule.target
-    if transition == Tr.EXTEND_DEADLINE:
+    if transition in KEEPS_STATUS:
         return current
     if resume is None or resume not in _RESUMABLE[transition]:
         raise ValueError(f"{transition} needs the status before the pause, got {resume!r}")

@@ -38,6 +38,26 @@ def agency_list_valid_on(*, day: date) -> QuerySet[Agency]:
     return Agency.objects.filter(_valid_on(day)).select_related("unit")
 
 
+def agency_get(*, agency_id: int, day: date | None = None) -> Agency | None:
+    """The agency, or None if it does not exist (or is not in service on `day`)."""
+    agencies = Agency.objects.filter(pk=agency_id).select_related("unit")
+    if day is not None:
+        agencies = agencies.filter(_valid_on(day))
+    return agencies.first()
+
+
+def agency_list_by_ids(*, agency_ids: list[int]) -> QuerySet[Agency]:
+    return Agency.objects.filter(pk__in=agency_ids).order_by("name")
+
+
+def unit_get(*, unit_id: int) -> AdministrativeUnit | None:
+    return AdministrativeUnit.objects.filter(pk=unit_id).select_related("parent").first()
+
+
+def desk_list_for_agencies(*, agency_ids: set[int] | list[int]) -> QuerySet[OneStopDesk]:
+    return OneStopDesk.objects.filter(agency_id__in=agency_ids).select_related("agency")
+
+
 def desk_list_for_agency(*, agency: Agency) -> QuerySet[OneStopDesk]:
     return OneStopDesk.objects.filter(agency=agency)
 

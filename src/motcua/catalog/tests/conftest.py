@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import pytest
-
 
 def procedure_dict(code: str, name: str, **overrides: Any) -> dict[str, Any]:
     """A complete, valid exchange record; override any key."""
@@ -82,11 +80,3 @@ def procedure_dict(code: str, name: str, **overrides: Any) -> dict[str, Any]:
 
 def document(*procedures: dict[str, Any]) -> dict[str, Any]:
     return {"format": "motcua.catalog/1", "procedures": list(procedures)}
-
-
-@pytest.fixture
-def seed_catalogue(db):  # type: ignore[no-untyped-def]
-    """The real seed catalogue (src/motcua/catalog/data/procedures.json), imported."""
-    from motcua.catalog.services import catalog_seed_demo
-
-    return catalog_seed_demo()

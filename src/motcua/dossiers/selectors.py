@@ -1,0 +1,359 @@
+"""Reads of dossiers: routing, scope, queues, search, the timeline and the register.
+
+Scope (DESIGN §5 "Access"): an officer sees a dossier if one of their agencies received it or
+decides it, or a step of it is assigned to them or sits at one of their agencies (an opinion
+asked of their unit). Province-wide roles see everything. Everything else reads as absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from motcua.accounts.constants import PROVINCE_WIDE_ROLES, PUBLIC_ROLES, Role
+from motcua.accounts.models import User
+from motcua.accounts.selectors import membership_list_for_user
+from motcua.catalog.models import ProcedureVersion, RequiredDocument
+from motcua.catalog.selectors import delegation_in_force
+from motcua.core.calendar import get_calendar
+from motcua.core.text import fold
+from motcua.dossiers.constants import (
+    OPEN_STATUSES,
+    PAUSED_STATUSES,
+    DeadlineState,
+    DossierStatus,
+    StepKind,
+    Timeliness,
+)
+from motcua.dossiers.deadlines import deadline_state, dossier_timeliness, step_timeliness
+from motcua.dossiers.models import Dossier, DossierAccess, DossierEvent, ProcessingStep
+from motcua.organisation.constants import Tier
+from motcua.organisation.models import AdministrativeUnit, Agency
+from motcua.organisation.selectors import agency_list_by_ids, agency_list_valid_on
+
+# --- routing ----------------------------------------------------------------------------------
+
+_CONDITIONAL_OPENINGS = ("truong hop", "neu ", "khong phai", "doi voi")
+
+
+def document_is_conditional(document: RequiredDocument) -> bool:
+    """A component is required only in some cases when its note says so.
+
+    The catalogue has no "mandatory" flag; the national records state the condition in the note
+    ("Trường hợp …", "Nếu …", "(nếu có)"). Everything else is mandatory at receipt.
+    """
+    note = fold(document.note)
+    name = fold(document.name)
+    return note.startswith(_CONDITIONAL_OPENINGS) or "(neu co)" in name or "(neu co)" in note
+
+
+def _delegated(agency: Agency, version: ProcedureVersion, on: date) -> Agency:
+    delegation = delegation_in_force(
+        procedure_id=version.procedure_id, from_agency_id=agency.pk, on=on
+    )
+    return delegation.to_agency if delegation else agency
+
+
+def agency_competent(
+    *,
+    version: ProcedureVersion,
+    applicant_unit: AdministrativeUnit | None,
+    receiving: Agency,
+    on: date,
+) -> Agency | None:
+    """The agency that decides a dossier, whatever desk received it (boundary-free receipt).
+
+    Commune procedures go to the agency of the procedure's kind in the applicant's commune (the
+    receiving desk's commune if the address is unknown); province procedures to the province
+    agency of that kind, by name when there are several. Then delegations (phân cấp, ủy quyền)
+    valid that day apply. None when no agency matches: the officer chooses.
+    """
+    agencies = agency_list_valid_on(day=on).filter(kind=version.executing_agency_kind)
+    found: Agency | None = None
+    if version.at_commune:
+        unit = applicant_unit
+        if unit is None or unit.tier != Tier.COMMUNE:
+            unit = receiving.unit if receiving.tier == Tier.COMMUNE else None
+        if unit is not None:
+            found = agencies.filter(tier=Tier.COMMUNE, unit=unit).first()
+    if found is None and version.at_district and applicant_unit is not None:
+        district = applicant_unit.parent if applicant_unit.tier == Tier.COMMUNE else applicant_unit
+        found = agencies.filter(tier=Tier.DISTRICT, unit=district).first()
+    if found is None and version.at_province:
+        candidates = list(agencies.filter(tier=Tier.PROVINCE))
+        wanted = fold(version.executing_agency)
+        named = [a for a in candidates if fold(a.name).split(" tinh ")[0] in wanted]
+        if len(named) == 1:
+            found = named[0]
+        elif len(candidates) == 1:
+            found = candidates[0]
+    return _delegated(found, version, on) if found else None
+
+
+def agency_choices_for(*, on: date) -> QuerySet[Agency]:
+    return agency_list_valid_on(day=on).order_by("tier", "name")
+
+
+# --- scope ------------------------------------------------------------------------------------
+
+
+def _agency_ids(user: User) -> list[int]:
+    return list(membership_list_for_user(user=user).values_list("agency_id", flat=True))
+
+
+def dossier_list_visible(*, user: User) -> QuerySet[Dossier]:
+    """Every dossier this officer may see; none for citizens here (their own is the portal's)."""
+    if user.role in PROVINCE_WIDE_ROLES:
+        return Dossier.objects.all()
+    if user.role in PUBLIC_ROLES:
+        return Dossier.objects.none()
+    agencies = _agency_ids(user)
+    step_here = ProcessingStep.objects.filter(dossier=OuterRef("pk")).filter(
+        Q(assignee=user) | Q(agency_id__in=agencies)
+    )
+    return Dossier.objects.filter(
+        Q(receiving_agency_id__in=agencies) | Q(deciding_agency_id__in=agencies) | Exists(step_here)
+    )
+
+
+def dossier_get_visible(*, user: User, dossier_id: int) -> Dossier | None:
+    return (
+        dossier_list_visible(user=user)
+        .select_related(
+            "procedure_version__procedure",
+            "receiving_agency",
+            "deciding_agency",
+            "receiving_desk",
+            "applicant_unit",
+            "received_by",
+        )
+        .filter(pk=dossier_id)
+        .first()
+    )
+
+
+def dossier_find_by_code(*, user: User, code: str) -> Dossier | None:
+    return dossier_list_visible(user=user).filter(code=code.strip().upper()).first() or (
+        dossier_list_visible(user=user).filter(code=code.strip()).first()
+    )
+
+
+# --- queues -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueSpec:
+    slug: str
+    roles: frozenset[str]
+
+
+QUEUES: tuple[QueueSpec, ...] = (
+    QueueSpec("submitted", frozenset({Role.DESK_OFFICER})),
+    QueueSpec("my_steps", frozenset({Role.DESK_OFFICER, Role.SPECIALIST, Role.LEADER})),
+    QueueSpec("to_approve", frozenset({Role.LEADER})),
+    QueueSpec("due_today", frozenset(Role.values)),
+    QueueSpec("due_soon", frozenset(Role.values)),
+    QueueSpec("overdue", frozenset(Role.values)),
+    QueueSpec("awaiting_supplement", frozenset(Role.values)),
+    QueueSpec("to_return", frozenset({Role.DESK_OFFICER})),
+    QueueSpec("opinions", frozenset({Role.SPECIALIST, Role.LEADER})),
+    QueueSpec("all", frozenset(Role.values)),
+)
+
+
+def queue_slugs_for(user: User) -> list[str]:
+    return [q.slug for q in QUEUES if user.role in q.roles]
+
+
+def queue(*, user: User, slug: str, now: datetime | None = None) -> QuerySet[Dossier]:
+    """The dossiers of one queue, soonest due first."""
+    now = now or timezone.now()
+    calendar = get_calendar()
+    today = timezone.localdate(now)
+    visible = dossier_list_visible(user=user)
+    agencies = _agency_ids(user)
+    open_ = visible.filter(status__in=[s.value for s in OPEN_STATUSES])
+    running = open_.exclude(status__in=[s.value for s in PAUSED_STATUSES])
+    open_steps = ProcessingStep.objects.filter(dossier=OuterRef("pk"), completed_at__isnull=True)
+    mine = open_steps.filter(kind=StepKind.PROCESS).filter(
+        Q(assignee=user) | Q(assignee__isnull=True, agency_id__in=agencies, role=user.role)
+    )
+    end_today = datetime.combine(today + timedelta(days=1), datetime.min.time(), calendar.tz)
+    soon = calendar.shift_working_days(today, settings.MOTCUA_DUE_SOON_WORKING_DAYS)
+    end_soon = datetime.combine(soon + timedelta(days=1), datetime.min.time(), calendar.tz)
+    result: QuerySet[Dossier]
+    match slug:
+        case "submitted":
+            result = visible.filter(
+                status=DossierStatus.SUBMITTED, receiving_agency_id__in=agencies
+            )
+        case "my_steps":
+            result = open_.filter(Exists(mine))
+        case "to_approve":
+            result = open_.filter(
+                Exists(
+                    open_steps.filter(
+                        kind=StepKind.PROCESS, role=Role.LEADER, agency_id__in=agencies
+                    )
+                )
+            )
+        case "due_today":
+            result = running.filter(due_at__gte=now, due_at__lt=end_today)
+        case "due_soon":
+            result = running.filter(due_at__gte=end_today, due_at__lt=end_soon)
+        case "overdue":
+            result = running.filter(due_at__lt=now)
+        case "awaiting_supplement":
+            result = visible.filter(status=DossierStatus.AWAITING_SUPPLEMENT)
+        case "to_return":
+            result = visible.filter(status=DossierStatus.RESOLVED, receiving_agency_id__in=agencies)
+        case "opinions":
+            result = open_.filter(
+                Exists(open_steps.filter(kind=StepKind.OPINION, agency_id__in=agencies))
+            )
+        case "all":
+            result = visible
+        case _:
+            raise ValueError(slug)
+    return result.order_by("due_at", "pk")
+
+
+def dossier_search(queryset: QuerySet[Dossier], text: str) -> QuerySet[Dossier]:
+    """By code (or its tail), applicant name without accents, phone or ID number."""
+    text = text.strip()
+    if not text:
+        return queryset
+    compact = "".join(text.split()).replace(".", "")
+    if compact.isdigit():
+        return queryset.filter(
+            Q(applicant_phone__endswith=compact[-10:])
+            | Q(applicant_id_number=compact)
+            | Q(code__endswith=compact)
+        )
+    if "-" in text and " " not in text:
+        return queryset.filter(code__iexact=text) | queryset.filter(code__iendswith=text)
+    return queryset.filter(applicant_name_folded__contains=fold(text))
+
+
+def deadline_state_of(dossier: Dossier, *, now: datetime | None = None) -> DeadlineState | None:
+    if dossier.status not in OPEN_STATUSES:
+        return None
+    return deadline_state(
+        get_calendar(),
+        due_at=dossier.due_at,
+        now=now or timezone.now(),
+        paused=dossier.status in PAUSED_STATUSES,
+        soon_working_days=settings.MOTCUA_DUE_SOON_WORKING_DAYS,
+    )
+
+
+def timeliness_of(dossier: Dossier) -> Timeliness | None:
+    """Early / on time / late for a resolved dossier (against the appointment in force)."""
+    if dossier.resolved_at is None or dossier.due_at is None:
+        return None
+    return dossier_timeliness(
+        get_calendar(), finished_at=dossier.resolved_at, due_at=dossier.due_at
+    )
+
+
+# --- one dossier ------------------------------------------------------------------------------
+
+
+def dossier_events(*, dossier: Dossier) -> QuerySet[DossierEvent]:
+    return dossier.events.select_related("actor", "agency").order_by("sequence")
+
+
+@dataclass(frozen=True)
+class StepRow:
+    step: ProcessingStep
+    timeliness: Timeliness | None
+
+
+def dossier_steps(*, dossier: Dossier) -> list[StepRow]:
+    steps = dossier.steps.select_related("agency", "assignee", "handed_by", "completed_by")
+    return [
+        StepRow(
+            step,
+            step_timeliness(completed_at=step.completed_at, due_at=step.due_at)
+            if step.completed_at
+            else None,
+        )
+        for step in steps.order_by("started_at", "pk")
+    ]
+
+
+def dossier_current_step(*, dossier: Dossier) -> ProcessingStep | None:
+    return (
+        dossier.steps.filter(kind=StepKind.PROCESS, completed_at__isnull=True)
+        .select_related("agency", "assignee")
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    checked: int
+    broken_sequence: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_sequence is None
+
+
+def dossier_chain_verify(*, dossier: Dossier) -> ChainCheck:
+    """Recompute the dossier's event chain; name the first event that does not match."""
+    from motcua.core.audit import GENESIS_HASH
+    from motcua.dossiers.services import dossier_event_hash
+
+    expected_prev = GENESIS_HASH
+    checked = 0
+    for number, event in enumerate(dossier.events.order_by("sequence"), start=1):
+        if (
+            event.sequence != number
+            or event.prev_hash != expected_prev
+            or dossier_event_hash(event) != event.hash
+        ):
+            return ChainCheck(checked, event.sequence)
+        expected_prev = event.hash
+        checked += 1
+    return ChainCheck(checked)
+
+
+def dossier_access_list(*, dossier: Dossier) -> QuerySet[DossierAccess]:
+    return dossier.accesses.select_related("user")
+
+
+@dataclass(frozen=True)
+class LatenessCount:
+    agency: str
+    late_open: int
+    late_resolved: int
+    apologies: int
+    explanations: int
+
+
+def lateness_by_agency(*, agencies: list[int], now: datetime | None = None) -> list[LatenessCount]:
+    """Per unit: late dossiers still open, resolved late, apology letters, explanations."""
+    from django.db.models import Count, F
+
+    now = now or timezone.now()
+    rows = []
+    for agency in agency_list_by_ids(agency_ids=agencies):
+        decided = Dossier.objects.filter(deciding_agency=agency)
+        rows.append(
+            LatenessCount(
+                agency=agency.name,
+                late_open=decided.filter(
+                    status__in=[s.value for s in OPEN_STATUSES], due_at__lt=now
+                ).count(),
+                late_resolved=decided.filter(resolved_at__gt=F("due_at")).count(),
+                apologies=decided.aggregate(n=Count("apologies"))["n"],
+                explanations=decided.aggregate(n=Count("explanations"))["n"],
+            )
+        )
+    return rows

@@ -1,0 +1,1538 @@
+"""Every change to a dossier: one function per transition (ADR 0007).
+
+Each one: locks the dossier row, returns at once if the same request (`request_key`) was
+already applied, refuses a stale form (`revision`), checks who may act, checks the transition
+table, saves with `update_fields`, appends exactly one chained `DossierEvent` in the same
+transaction, and announces the event on commit (`dossier_event_committed`), where
+notifications and the national sync attach. Messages of `DossierError` are for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from functools import partial
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import IntegrityError, connection, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
+from motcua.accounts.models import User
+from motcua.accounts.selectors import membership_list_for_agency, membership_list_for_user
+from motcua.catalog.constants import Channel, TimeUnit
+from motcua.catalog.models import ChannelTerms, ProcedureVersion
+from motcua.catalog.selectors import version_get_in_force
+from motcua.core.audit import GENESIS_HASH, canonical_payload, chain_hash
+from motcua.core.calendar import get_calendar
+from motcua.core.identity import IdentifierInvalidError, id_number_clean, phone_clean
+from motcua.core.text import fold
+from motcua.dossiers.constants import (
+    ApologyStatus,
+    DossierStatus,
+    FeeCollection,
+    Outcome,
+    RefusalReason,
+    RefusalStage,
+    ResultForm,
+    ReturnMethod,
+    StepKind,
+    StepResult,
+    SupplementClock,
+    Transition,
+)
+from motcua.dossiers.deadlines import due_at_for, resumed_due_at, step_due_at
+from motcua.dossiers.models import (
+    ApologyLetter,
+    Dossier,
+    DossierAccess,
+    DossierCodeSequence,
+    DossierDocument,
+    DossierEvent,
+    LatenessExplanation,
+    ProcessingStep,
+    Refusal,
+    Result,
+    SupplementRequest,
+)
+from motcua.dossiers.selectors import agency_competent, document_is_conditional
+from motcua.dossiers.workflow import TransitionNotAllowedError, next_status
+from motcua.organisation.models import Agency, OneStopDesk
+from motcua.organisation.selectors import (
+    agency_get,
+    desk_list_for_agencies,
+    unit_get,
+)
+
+# Sent after the transaction that wrote a dossier event commits: sender=DossierEvent,
+# event=<DossierEvent>. Notifications, the national-portal outbox and daily facts listen here.
+dossier_event_committed = Signal()
+
+# When a procedure has no internal process template: desk, specialist, leader, desk.
+_DEFAULT_TEMPLATE: tuple[tuple[str, str, Decimal], ...] = (
+    ("Tiếp nhận, kiểm tra hồ sơ", Role.DESK_OFFICER, Decimal(1)),
+    ("Thẩm định hồ sơ", Role.SPECIALIST, Decimal(0)),  # 0: what the limit leaves
+    ("Phê duyệt, ký kết quả", Role.LEADER, Decimal(4)),
+    ("Trả kết quả", Role.DESK_OFFICER, Decimal(1)),
+)
+
+T = TypeVar("T")
+
+
+class DossierError(Exception):
+    """A change refused for a reason a person can act on (the message says it)."""
+
+
+class StaleDossierError(DossierError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Someone changed this dossier after you opened it. Reload the page, check what "
+                "changed and try again."
+            )
+        )
+
+
+@dataclass(frozen=True)
+class ApplicantData:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    unit_id: int | None = None
+    owner_name: str = ""
+    owner_address: str = ""
+
+
+@dataclass(frozen=True)
+class Intake:
+    """What the desk (or the portal) records when a dossier enters."""
+
+    version_id: int
+    channel: str
+    applicant: ApplicantData
+    document_ids: Sequence[int] = ()  # the required documents handed in
+    deciding_agency_id: int | None = None  # None: routed by the rules
+    subject: str = ""
+    copies: int = 1
+    fee_collection: str = FeeCollection.NONE
+    return_method: str = ReturnMethod.AT_DESK
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    return timezone.now()
+
+
+def _existing(request_key: str | None) -> Dossier | None:
+    if not request_key:
+        return None
+    event = DossierEvent.objects.filter(request_key=request_key).select_related("dossier").first()
+    return event.dossier if event else None
+
+
+def _idempotent(
+    request_key: str | None, apply: Callable[[], T], found: Callable[[Dossier], T]
+) -> T:
+    """Run `apply` once per request key; a repeat (even a concurrent one) gets the first result."""
+    try:
+        with transaction.atomic():
+            return apply()
+    except IntegrityError:
+        dossier = _existing(request_key)
+        if dossier is None:
+            raise
+        return found(dossier)
+
+
+def _locked(dossier_id: int, revision: int | None) -> Dossier:
+    dossier = (
+        Dossier.objects.select_for_update()
+        .select_related("procedure_version", "receiving_agency", "deciding_agency")
+        .get(pk=dossier_id)
+    )
+    if revision is not None and revision != dossier.revision:
+        raise StaleDossierError
+    return dossier
+
+
+def _agency_ids(user: User, role: str | None = None) -> set[int]:
+    memberships = membership_list_for_user(user=user)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return set(memberships.values_list("agency_id", flat=True))
+
+
+def _require_role(user: User, agency_id: int, *roles: str) -> None:
+    if user.role in PROVINCE_WIDE_ROLES:
+        raise DossierError(_("Monitoring accounts do not act on dossiers."))
+    agencies: set[int] = set()
+    for role in roles:
+        agencies |= _agency_ids(user, role)
+    if agency_id not in agencies:
+        raise DossierError(_("Only an officer of the agency in charge can do this."))
+
+
+def _event_append(
+    dossier: Dossier,
+    *,
+    transition: str,
+    from_status: str,
+    actor: User | None,
+    at: datetime,
+    agency: Agency | None,
+    note: str = "",
+    payload: dict[str, Any] | None = None,
+    request_key: str | None = None,
+) -> DossierEvent:
+    last = (
+        DossierEvent.objects.filter(dossier=dossier)
+        .order_by("-sequence")
+        .values_list("sequence", "hash")
+        .first()
+    )
+    sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    clean = canonical_payload(payload)
+    event = DossierEvent(
+        dossier=dossier,
+        sequence=sequence,
+        transition=transition,
+        from_status=from_status,
+        to_status=dossier.status,
+        occurred_at=at,
+        actor=actor,
+        agency=agency,
+        note=note,
+        payload=clean,
+        request_key=request_key or None,
+        prev_hash=prev_hash,
+    )
+    event.hash = dossier_event_hash(event)
+    event.save(force_insert=True)
+    transaction.on_commit(partial(dossier_event_committed.send, sender=DossierEvent, event=event))
+    return event
+
+
+def dossier_event_hash(event: DossierEvent) -> str:
+    return chain_hash(
+        event.prev_hash,
+        {
+            "dossier": event.dossier_id,
+            "sequence": event.sequence,
+            "transition": event.transition,
+            "from": event.from_status,
+            "to": event.to_status,
+            "at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor": event.actor_id,
+            "agency": event.agency_id,
+            "note": event.note,
+            "payload": event.payload,
+        },
+    )
+
+
+def _apply(
+    dossier: Dossier,
+    transition: Transition,
+    *,
+    actor: User | None,
+    at: datetime,
+    fields: Sequence[str] = (),
+    agency: Agency | None = None,
+    note: str = "",
+    payload: dict[str, Any] | None = None,
+    request_key: str | None = None,
+    resume: DossierStatus | None = None,
+) -> DossierEvent:
+    """Move the (locked) dossier through `transition`, save it and append its one event."""
+    from_status = dossier.status
+    dossier.status = next_status(DossierStatus(from_status), transition, resume=resume)
+    dossier.revision += 1
+    dossier.save(update_fields=sorted({*fields, "status", "revision", "updated_at"}))
+    return _event_append(
+        dossier,
+        transition=transition,
+        from_status=from_status,
+        actor=actor,
+        at=at,
+        agency=agency,
+        note=note,
+        payload=payload,
+        request_key=request_key,
+    )
+
+
+def _check_allowed(dossier: Dossier, transition: Transition) -> None:
+    """Fail before any other work if the table forbids it (the message names both)."""
+    from motcua.dossiers.workflow import allowed
+
+    if not allowed(DossierStatus(dossier.status), transition):
+        raise TransitionNotAllowedError(
+            current=DossierStatus(dossier.status), transition=transition
+        )
+
+
+# --- codes and deadlines -----------------------------------------------------------------
+
+
+def dossier_code_next(*, agency: Agency, day: Any) -> str:
+    """`{agency identifier}-{YYMMDD}-{NNNN}`, the next number of `agency` on `day`.
+
+    One upsert statement: concurrent receptions for the same agency and day wait for each
+    other on the counter row until commit, so numbers are distinct; a rolled-back reception
+    rolls its increment back, so they have no gaps. Beyond 9999 the number grows a digit.
+    """
+    table = DossierCodeSequence._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (agency_id, day, last_number) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT (agency_id, day) DO UPDATE SET last_number = {table}.last_number + 1 "
+        "RETURNING last_number"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, day])
+        row = cursor.fetchone()
+    assert row is not None
+    return f"{agency.national_identifier}-{day:%y%m%d}-{row[0]:04d}"
+
+
+def _terms(dossier: Dossier) -> ChannelTerms:
+    version = dossier.procedure_version
+    terms = {t.channel: t for t in version.channels.all()}
+    chosen = (
+        terms.get(dossier.channel)
+        or terms.get(Channel.IN_PERSON)
+        or next(iter(terms.values()), None)
+    )
+    if chosen is None:
+        raise DossierError(_("This procedure has no time limit in the catalogue; fix it first."))
+    return chosen
+
+
+def _limit_hours(terms: ChannelTerms) -> Decimal:
+    if terms.time_unit == TimeUnit.HOURS:
+        return terms.time_limit
+    day_hours = Decimal(get_calendar().day_length.total_seconds()) / 3600
+    return terms.time_limit * day_hours
+
+
+def _open_step(
+    dossier: Dossier,
+    *,
+    position: int,
+    name: str,
+    role: str,
+    agency: Agency,
+    budget: Decimal,
+    at: datetime,
+    handed_by: User | None,
+    assignee: User | None = None,
+    kind: str = StepKind.PROCESS,
+) -> ProcessingStep:
+    return ProcessingStep.objects.create(
+        dossier=dossier,
+        position=position,
+        kind=kind,
+        name=name,
+        role=role,
+        agency=agency,
+        assignee=assignee,
+        handed_by=handed_by,
+        started_at=at,
+        budget_hours=budget,
+        due_at=step_due_at(get_calendar(), start=at, budget_hours=budget),
+    )
+
+
+def process_template(dossier: Dossier) -> list[tuple[str, str, Decimal]]:
+    """(name, role, budget hours) of each step: the catalogue's template or the default one.
+
+    The last step is always the desk's return of the result; one is added if the catalogue's
+    template stops at the leader.
+    """
+    steps = [
+        (s.name, s.role, s.budget_hours) for s in dossier.procedure_version.process_steps.all()
+    ]
+    if not steps:
+        total = _limit_hours(_terms(dossier))
+        fixed = sum((budget for _n, _r, budget in _DEFAULT_TEMPLATE), Decimal(0))
+        steps = [
+            (name, role, budget or max(total - fixed, Decimal(1)))
+            for name, role, budget in _DEFAULT_TEMPLATE
+        ]
+    if steps[-1][1] != Role.DESK_OFFICER:
+        steps.append(_DEFAULT_TEMPLATE[-1])
+    return steps
+
+
+def _step_agency(dossier: Dossier, role: str) -> Agency:
+    return dossier.receiving_agency if role == Role.DESK_OFFICER else dossier.deciding_agency
+
+
+def _current_step(dossier: Dossier) -> ProcessingStep | None:
+    return (
+        ProcessingStep.objects.filter(
+            dossier=dossier, kind=StepKind.PROCESS, completed_at__isnull=True
+        )
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+
+
+def _holds(user: User, step: ProcessingStep) -> bool:
+    if step.assignee_id is not None:
+        return step.assignee_id == user.pk
+    return step.agency_id in _agency_ids(user, step.role)
+
+
+def _close_step(step: ProcessingStep, *, actor: User | None, at: datetime, result: str) -> None:
+    step.completed_at = at
+    step.completed_by = actor
+    step.result = result
+    step.save(update_fields=["completed_at", "completed_by", "result"])
+
+
+# --- entering the system -----------------------------------------------------------------
+
+
+def _clean_applicant(applicant: ApplicantData, *, today: Any) -> dict[str, Any]:
+    errors: list[str] = []
+    name = " ".join(applicant.name.split())
+    if not name:
+        errors.append(_("Enter the applicant's full name."))
+    id_number = phone = ""
+    try:
+        id_number = id_number_clean(applicant.id_number, today=today) if applicant.id_number else ""
+    except IdentifierInvalidError as error:
+        errors.append(str(error))
+    try:
+        phone = phone_clean(applicant.phone) if applicant.phone else ""
+    except IdentifierInvalidError as error:
+        errors.append(str(error))
+    if errors:
+        raise DossierError(" ".join(errors))
+    return {
+        "applicant_name": name,
+        "applicant_name_folded": fold(name),
+        "applicant_id_number": id_number,
+        "applicant_phone": phone,
+        "applicant_email": applicant.email.strip(),
+        "applicant_address": applicant.address.strip(),
+        "applicant_unit_id": applicant.unit_id,
+        "owner_name": applicant.owner_name.strip(),
+        "owner_address": applicant.owner_address.strip(),
+    }
+
+
+def _version_for_intake(version_id: int, day: Any) -> ProcedureVersion:
+    version = version_get_in_force(version_id=version_id, on=day)
+    if version is None:
+        raise DossierError(_("This procedure is not in force today; choose a current one."))
+    return version
+
+
+def _route(intake: Intake, version: ProcedureVersion, receiving: Agency, day: Any) -> Agency:
+    if intake.deciding_agency_id is not None:
+        agency = agency_get(agency_id=intake.deciding_agency_id, day=day)
+        if agency is None:
+            raise DossierError(_("The deciding agency chosen does not exist today."))
+        return agency
+    unit = unit_get(unit_id=intake.applicant.unit_id) if intake.applicant.unit_id else None
+    agency = agency_competent(version=version, applicant_unit=unit, receiving=receiving, on=day)
+    if agency is None:
+        raise DossierError(
+            _(
+                "No agency could be found for this procedure and address; "
+                "choose the deciding agency."
+            )
+        )
+    return agency
+
+
+def _new_dossier(
+    intake: Intake,
+    *,
+    receiving: Agency,
+    desk: OneStopDesk | None,
+    at: datetime,
+    actor: User | None,
+    check_documents: bool,
+) -> Dossier:
+    day = timezone.localdate(at)
+    if at > _now() + settings.MOTCUA_CLOCK_TOLERANCE:
+        raise DossierError(_("The time of receipt cannot be in the future."))
+    version = _version_for_intake(intake.version_id, day)
+    applicant = _clean_applicant(intake.applicant, today=timezone.localdate())
+    required = list(version.documents.all())
+    handed = set(intake.document_ids)
+    unknown = handed - {d.pk for d in required}
+    if unknown:
+        raise DossierError(_("A document ticked does not belong to this procedure."))
+    if check_documents:
+        missing = [
+            d.name for d in required if not document_is_conditional(d) and d.pk not in handed
+        ]
+        if missing:
+            raise DossierError(
+                _(
+                    "The dossier lacks mandatory components: %(names)s. Ask for them (supplement) "
+                    "or refuse with a reason."
+                )
+                % {"names": "; ".join(missing)}
+            )
+    if intake.channel not in Channel.values:
+        raise DossierError(_("Unknown channel."))
+    if not 1 <= intake.copies <= 20:  # noqa: PLR2004 - a sane bound for sets of papers
+        raise DossierError(_("The number of sets must be between 1 and 20."))
+    deciding = _route(intake, version, receiving, day)
+    dossier = Dossier.objects.create(
+        procedure_version=version,
+        status=DossierStatus.DRAFT,
+        channel=intake.channel,
+        citizen=actor if actor is not None and actor.role == Role.CITIZEN else None,
+        subject=intake.subject.strip() or version.name,
+        copies=intake.copies,
+        fee_collection=intake.fee_collection,
+        return_method=intake.return_method,
+        receiving_agency=receiving,
+        receiving_desk=desk,
+        deciding_agency=deciding,
+        submitted_at=at,
+        code=dossier_code_next(agency=receiving, day=day),
+        **applicant,
+    )
+    DossierDocument.objects.bulk_create(
+        DossierDocument(
+            dossier=dossier,
+            required_document=doc,
+            position=doc.position,
+            name=doc.name[:500],
+            quantity=doc.quantity,
+            copy_kind=doc.copy_kind,
+        )
+        for doc in required
+        if doc.pk in handed
+    )
+    return dossier
+
+
+def _start_clock(dossier: Dossier, *, at: datetime, actor: User | None) -> list[str]:
+    """Valid receipt: the appointment and the first step (at the receiving desk)."""
+    terms = _terms(dossier)
+    due = due_at_for(
+        get_calendar(),
+        start=at,
+        limit=terms.time_limit,
+        unit=terms.time_unit,
+        cutoff=terms.cutoff_time,
+    )
+    dossier.received_at = at
+    dossier.received_by = actor
+    dossier.due_at = due
+    dossier.original_due_at = due
+    name, role, budget = process_template(dossier)[0]
+    _open_step(
+        dossier,
+        position=0,
+        name=name,
+        role=role,
+        agency=_step_agency(dossier, role),
+        budget=budget,
+        at=at,
+        handed_by=actor,
+        assignee=actor,
+    )
+    return ["received_at", "received_by", "due_at", "original_due_at"]
+
+
+def _desk_of(actor: User, desk_id: int | None) -> OneStopDesk:
+    desks = desk_list_for_agencies(agency_ids=_agency_ids(actor, Role.DESK_OFFICER))
+    desk = desks.filter(pk=desk_id).first() if desk_id else desks.first()
+    if desk is None:
+        raise DossierError(_("Only a one-stop desk officer can receive dossiers."))
+    return desk
+
+
+def dossier_receive_new(
+    *,
+    actor: User,
+    intake: Intake,
+    desk_id: int | None = None,
+    received_at: datetime | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """At the desk (or from the post): enter a complete dossier and receive it in one go."""
+
+    def apply() -> Dossier:
+        if found := _existing(request_key):
+            return found
+        at = received_at or _now()
+        desk = _desk_of(actor, desk_id)
+        if intake.channel == Channel.ONLINE:
+            raise DossierError(_("Online dossiers arrive through the portal, not the desk form."))
+        dossier = _new_dossier(
+            intake, receiving=desk.agency, desk=desk, at=at, actor=actor, check_documents=True
+        )
+        fields = _start_clock(dossier, at=at, actor=actor)
+        _apply(
+            dossier,
+            Transition.RECEIVE,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=desk.agency,
+            request_key=request_key,
+            payload={"channel": dossier.channel, "deciding_agency": dossier.deciding_agency_id},
+        )
+        return dossier
+
+    return _idempotent(request_key, apply, lambda d: d)
+
+
+def dossier_refuse_new(
+    *,
+    actor: User,
+    intake: Intake,
+    reason: str,
+    details: str,
+    desk_id: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """At the desk: record a dossier that cannot be received and issue the refusal (Mẫu 03)."""
+
+    def apply() -> Dossier:
+        if found := _existing(request_key):
+            return found
+        at = _now()
+        desk = _desk_of(actor, desk_id)
+        _check_reason(reason, details)
+        dossier = _new_dossier(
+            intake, receiving=desk.agency, desk=desk, at=at, actor=actor, check_documents=False
+        )
+        _refuse(
+            dossier,
+            actor=actor,
+            at=at,
+            stage=RefusalStage.RECEIPT,
+            reason=reason,
+            details=details,
+            request_key=request_key,
+            transition=Transition.REFUSE_RECEIPT,
+        )
+        return dossier
+
+    return _idempotent(request_key, apply, lambda d: d)
+
+
+def dossier_submit(
+    *,
+    actor: User | None,
+    intake: Intake,
+    receiving_agency_id: int,
+    submitted_at: datetime | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Online: the dossier waits as "submitted" in the receiving agency's desk queue."""
+
+    def apply() -> Dossier:
+        if found := _existing(request_key):
+            return found
+        at = submitted_at or _now()
+        receiving = agency_get(agency_id=receiving_agency_id, day=timezone.localdate(at))
+        if receiving is None:
+            raise DossierError(_("Choose the agency that should receive the dossier."))
+        dossier = _new_dossier(
+            intake,
+            receiving=receiving,
+            desk=receiving.desks.first(),
+            at=at,
+            actor=actor,
+            check_documents=True,
+        )
+        _apply(
+            dossier,
+            Transition.SUBMIT,
+            actor=actor,
+            at=at,
+            agency=receiving,
+            request_key=request_key,
+            payload={"channel": dossier.channel},
+        )
+        return dossier
+
+    return _idempotent(request_key, apply, lambda d: d)
+
+
+def _transition_service(
+    dossier_id: int,
+    revision: int | None,
+    request_key: str | None,
+    body: Callable[[Dossier], None],
+) -> Dossier:
+    """Lock, dedupe, check the revision, run `body` (which calls `_apply` once)."""
+
+    def apply() -> Dossier:
+        dossier = _locked(dossier_id, None)
+        if found := _existing(request_key):
+            return found
+        if revision is not None and revision != dossier.revision:
+            raise StaleDossierError
+        body(dossier)
+        return dossier
+
+    return _idempotent(request_key, apply, lambda d: d)
+
+
+def dossier_receive(
+    *, actor: User, dossier_id: int, revision: int | None = None, request_key: str | None = None
+) -> Dossier:
+    """Receive an online (or resumed) submitted dossier: the clock starts now."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.RECEIVE)
+        _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        at = _now()
+        fields = _start_clock(dossier, at=at, actor=actor)
+        _apply(
+            dossier,
+            Transition.RECEIVE,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.receiving_agency,
+            request_key=request_key,
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _check_reason(reason: str, details: str) -> None:
+    if reason not in RefusalReason.values:
+        raise DossierError(_("Choose a reason from the list."))
+    if not details.strip():
+        raise DossierError(_("Explain the reason in words: the applicant will read it."))
+
+
+def _refuse(
+    dossier: Dossier,
+    *,
+    actor: User,
+    at: datetime,
+    stage: str,
+    reason: str,
+    details: str,
+    request_key: str | None,
+    transition: Transition,
+    fields: Sequence[str] = (),
+) -> None:
+    Refusal.objects.create(
+        dossier=dossier,
+        stage=stage,
+        reason=reason,
+        details=details.strip(),
+        refused_at=at,
+        refused_by=actor,
+    )
+    dossier.closed_at = at
+    _apply(
+        dossier,
+        transition,
+        actor=actor,
+        at=at,
+        fields=[*fields, "closed_at"],
+        agency=dossier.receiving_agency
+        if stage == RefusalStage.RECEIPT
+        else dossier.deciding_agency,
+        note=details.strip(),
+        payload={"reason": reason},
+        request_key=request_key,
+    )
+
+
+def dossier_refuse_receipt(
+    *,
+    actor: User,
+    dossier_id: int,
+    reason: str,
+    details: str,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.REFUSE_RECEIPT)
+        _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        _check_reason(reason, details)
+        _refuse(
+            dossier,
+            actor=actor,
+            at=_now(),
+            stage=RefusalStage.RECEIPT,
+            reason=reason,
+            details=details,
+            request_key=request_key,
+            transition=Transition.REFUSE_RECEIPT,
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+# --- processing ----------------------------------------------------------------------------
+
+
+def dossier_forward(
+    *,
+    actor: User,
+    dossier_id: int,
+    note: str = "",
+    to_position: int | None = None,
+    assignee_id: int | None = None,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Hand the dossier to the next step of its template (or back to an earlier one)."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.FORWARD)
+        step = _current_step(dossier)
+        if step is None or not _holds(actor, step):
+            raise DossierError(_("This dossier is not at your step."))
+        template = process_template(dossier)
+        target = step.position + 1 if to_position is None else to_position
+        # The leader approves and the desk returns: forwarding stops before the last step.
+        if not 0 <= target < len(template) - 1 or target == step.position:
+            raise DossierError(_("There is no such step to hand the dossier to."))
+        name, role, budget = template[target]
+        if role == Role.DESK_OFFICER and target == 0:
+            agency = dossier.receiving_agency
+        else:
+            agency = _step_agency(dossier, role)
+        assignee = _assignee(assignee_id, agency, role)
+        at = _now()
+        sent_back = target < step.position
+        _close_step(
+            step,
+            actor=actor,
+            at=at,
+            result=StepResult.SENT_BACK if sent_back else StepResult.FORWARDED,
+        )
+        new = _open_step(
+            dossier,
+            position=target,
+            name=name,
+            role=role,
+            agency=agency,
+            budget=budget,
+            at=at,
+            handed_by=actor,
+            assignee=assignee,
+        )
+        _apply(
+            dossier,
+            Transition.FORWARD,
+            actor=actor,
+            at=at,
+            agency=step.agency,
+            note=note,
+            request_key=request_key,
+            payload={
+                "from_step": step.position,
+                "to_step": target,
+                "step": new.pk,
+                "sent_back": sent_back,
+                "assignee": assignee_id,
+            },
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _assignee(assignee_id: int | None, agency: Agency, role: str) -> User | None:
+    if assignee_id is None:
+        return None
+    membership = (
+        membership_list_for_agency(agency=agency).filter(user_id=assignee_id, role=role).first()
+    )
+    if membership is None:
+        raise DossierError(_("The officer chosen does not hold that role in that agency."))
+    return membership.user
+
+
+def dossier_assign(
+    *,
+    actor: User,
+    dossier_id: int,
+    assignee_id: int,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """A leader (or the step's holder) gives the current step to a named officer."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.ASSIGN)
+        step = _current_step(dossier)
+        if step is None:
+            raise DossierError(_("This dossier has no open step."))
+        if not (_holds(actor, step) or step.agency_id in _agency_ids(actor, Role.LEADER)):
+            raise DossierError(_("Only the holder of the step or a leader can assign it."))
+        step.assignee = _assignee(assignee_id, step.agency, step.role)
+        step.save(update_fields=["assignee"])
+        _apply(
+            dossier,
+            Transition.ASSIGN,
+            actor=actor,
+            at=_now(),
+            agency=step.agency,
+            request_key=request_key,
+            payload={"step": step.pk, "assignee": assignee_id},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_request_opinion(
+    *,
+    actor: User,
+    dossier_id: int,
+    agency_id: int,
+    question: str,
+    budget_hours: Decimal = Decimal(8),
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Ask another unit for its opinion; the dossier stays at the current step meanwhile."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.REQUEST_OPINION)
+        step = _current_step(dossier)
+        if step is None or not _holds(actor, step):
+            raise DossierError(_("This dossier is not at your step."))
+        other = agency_get(agency_id=agency_id, day=timezone.localdate())
+        if other is None or other.pk == step.agency_id:
+            raise DossierError(_("Choose another unit to ask."))
+        if not question.strip():
+            raise DossierError(_("Write the question for the other unit."))
+        if not Decimal(0) < budget_hours <= Decimal(200):
+            raise DossierError(_("The time for the answer must be between 1 and 200 hours."))
+        at = _now()
+        opinion = _open_step(
+            dossier,
+            position=step.position,
+            name=question.strip()[:300],
+            role=Role.SPECIALIST,
+            agency=other,
+            budget=budget_hours,
+            at=at,
+            handed_by=actor,
+            kind=StepKind.OPINION,
+        )
+        _apply(
+            dossier,
+            Transition.REQUEST_OPINION,
+            actor=actor,
+            at=at,
+            agency=step.agency,
+            note=question.strip(),
+            request_key=request_key,
+            payload={"step": opinion.pk, "to_agency": other.pk},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_give_opinion(
+    *,
+    actor: User,
+    step_id: int,
+    answer: str,
+    request_key: str | None = None,
+) -> Dossier:
+    step = ProcessingStep.objects.filter(pk=step_id, kind=StepKind.OPINION).first()
+    if step is None:
+        raise DossierError(_("This opinion request does not exist."))
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.GIVE_OPINION)
+        locked = ProcessingStep.objects.select_for_update().get(pk=step_id)
+        if locked.completed_at is not None:
+            raise DossierError(_("This opinion was already given."))
+        if locked.agency_id not in _agency_ids(actor, Role.SPECIALIST) | _agency_ids(
+            actor, Role.LEADER
+        ):
+            raise DossierError(_("Only the unit that was asked can answer."))
+        if not answer.strip():
+            raise DossierError(_("Write the opinion."))
+        at = _now()
+        locked.note = answer.strip()
+        locked.save(update_fields=["note"])
+        _close_step(locked, actor=actor, at=at, result=StepResult.ANSWERED)
+        _apply(
+            dossier,
+            Transition.GIVE_OPINION,
+            actor=actor,
+            at=at,
+            agency=locked.agency,
+            note=answer.strip(),
+            request_key=request_key,
+            payload={"step": locked.pk},
+        )
+
+    return _transition_service(step.dossier_id, None, request_key, body)
+
+
+# --- pauses ---------------------------------------------------------------------------------
+
+
+def _pause(dossier: Dossier, at: datetime) -> list[str]:
+    if dossier.due_at is None:
+        return []  # before receipt the clock has not started
+    dossier.paused_at = at
+    return ["paused_at"]
+
+
+def _resume(dossier: Dossier, at: datetime, rule: str) -> list[str]:
+    if dossier.paused_at is None or dossier.due_at is None:
+        return []
+    terms = _terms(dossier)
+    dossier.due_at = resumed_due_at(
+        get_calendar(),
+        due_at=dossier.due_at,
+        paused_at=dossier.paused_at,
+        resumed_at=at,
+        unit=terms.time_unit,
+        rule=rule,
+        limit=terms.time_limit,
+        cutoff=terms.cutoff_time,
+    )
+    dossier.paused_at = None
+    return ["due_at", "paused_at"]
+
+
+def dossier_request_supplement(
+    *,
+    actor: User,
+    dossier_id: int,
+    reasons: Sequence[tuple[str, str]],
+    note: str = "",
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Mẫu 02: list each missing or faulty component with its reason; the clock pauses."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.REQUEST_SUPPLEMENT)
+        if dossier.status == DossierStatus.SUBMITTED:
+            _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        else:
+            _require_role(actor, dossier.deciding_agency_id, Role.SPECIALIST, Role.LEADER)
+        clean = [{"document": d.strip(), "reason": r.strip()} for d, r in reasons if d.strip()]
+        if not clean or any(not item["reason"] for item in clean):
+            raise DossierError(_("Name each missing component and say what is wrong with it."))
+        at = _now()
+        ordinal = dossier.supplement_count + 1
+        SupplementRequest.objects.create(
+            dossier=dossier,
+            ordinal=ordinal,
+            reasons=clean,
+            note=note.strip(),
+            status_before=dossier.status,
+            requested_at=at,
+            requested_by=actor,
+            due_at_before=dossier.due_at,
+        )
+        dossier.supplement_count = ordinal
+        fields = ["supplement_count", *_pause(dossier, at)]
+        _apply(
+            dossier,
+            Transition.REQUEST_SUPPLEMENT,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=_acting_agency(dossier),
+            note=note.strip(),
+            request_key=request_key,
+            payload={"ordinal": ordinal, "repeat": ordinal > 1, "reasons": clean},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _acting_agency(dossier: Dossier) -> Agency:
+    if dossier.status in (DossierStatus.SUBMITTED, DossierStatus.DRAFT):
+        return dossier.receiving_agency
+    return dossier.deciding_agency
+
+
+def dossier_submit_supplement(
+    *,
+    actor: User | None,
+    dossier_id: int,
+    note: str = "",
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The complete supplement arrived (at the desk or online): resume where it paused."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.SUBMIT_SUPPLEMENT)
+        if actor is not None and actor.role != Role.CITIZEN:
+            _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        elif actor is not None and dossier.citizen_id != actor.pk:
+            raise DossierError(_("Only the applicant can add to their dossier."))
+        request = dossier.supplements.order_by("-ordinal").first()
+        assert request is not None
+        at = _now()
+        rule = settings.MOTCUA_SUPPLEMENT_CLOCK
+        fields = _resume(dossier, at, rule)
+        request.resumed_at, request.resumed_by = at, actor
+        request.clock_rule, request.due_at_after = rule, dossier.due_at
+        request.save(update_fields=["resumed_at", "resumed_by", "clock_rule", "due_at_after"])
+        _apply(
+            dossier,
+            Transition.SUBMIT_SUPPLEMENT,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.receiving_agency,
+            note=note.strip(),
+            request_key=request_key,
+            resume=DossierStatus(request.status_before),
+            payload={
+                "ordinal": request.ordinal,
+                "clock": rule,
+                "due_at": dossier.due_at.isoformat() if dossier.due_at else None,
+            },
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_request_financial_obligation(
+    *,
+    actor: User,
+    dossier_id: int,
+    amount: int | None,
+    note: str = "",
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Status 6: the applicant owes taxes or levies (land); the clock pauses until paid."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.REQUEST_FINANCIAL_OBLIGATION)
+        _require_role(actor, dossier.deciding_agency_id, Role.SPECIALIST, Role.LEADER)
+        if amount is not None and amount <= 0:
+            raise DossierError(_("The amount owed must be positive."))
+        at = _now()
+        fields = _pause(dossier, at)
+        _apply(
+            dossier,
+            Transition.REQUEST_FINANCIAL_OBLIGATION,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.deciding_agency,
+            note=note.strip(),
+            request_key=request_key,
+            payload={"amount": amount},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_fulfil_financial_obligation(
+    *,
+    dossier_id: int,
+    reference: str,
+    actor: User | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The hook the payment feature calls when the obligation is paid (clock resumes).
+
+    Payment callbacks repeat: the payment reference is the request key unless one is given.
+    """
+    request_key = request_key or f"paid:{reference}"
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.FULFIL_FINANCIAL_OBLIGATION)
+        at = _now()
+        fields = _resume(dossier, at, SupplementClock.PAUSE)
+        _apply(
+            dossier,
+            Transition.FULFIL_FINANCIAL_OBLIGATION,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.deciding_agency,
+            request_key=request_key,
+            resume=DossierStatus.PROCESSING,
+            payload={"reference": reference},
+        )
+
+    return _transition_service(dossier_id, None, request_key, body)
+
+
+# --- lateness --------------------------------------------------------------------------------
+
+
+def apology_draft(
+    *,
+    actor: User,
+    dossier_id: int,
+    reason: str,
+    new_due_at: datetime,
+) -> ApologyLetter:
+    """Mẫu 04 drafted by the unit that holds the dossier; the leader approves it."""
+    with transaction.atomic():
+        dossier = _locked(dossier_id, None)
+        _check_allowed(dossier, Transition.EXTEND_DEADLINE)
+        step = _current_step(dossier)
+        agency_id = step.agency_id if step else dossier.deciding_agency_id
+        _require_role(actor, agency_id, Role.SPECIALIST, Role.LEADER, Role.DESK_OFFICER)
+        if not reason.strip():
+            raise DossierError(_("Say why the dossier will be late."))
+        if dossier.due_at is None or new_due_at <= dossier.due_at:
+            raise DossierError(_("The new appointment must be after the current one."))
+        return ApologyLetter.objects.create(
+            dossier=dossier,
+            responsible_agency_id=agency_id,
+            reason=reason.strip(),
+            due_at_before=dossier.due_at,
+            new_due_at=new_due_at,
+            drafted_by=actor,
+        )
+
+
+def apology_approve(
+    *, actor: User, apology_id: int, request_key: str | None = None
+) -> ApologyLetter:
+    """The leader approves before the due date; the new appointment is recorded."""
+    letter = ApologyLetter.objects.filter(pk=apology_id).first()
+    if letter is None:
+        raise DossierError(_("This apology letter does not exist."))
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.EXTEND_DEADLINE)
+        locked = ApologyLetter.objects.select_for_update().get(pk=apology_id)
+        if locked.status != ApologyStatus.DRAFT:
+            raise DossierError(_("This letter was already approved or withdrawn."))
+        _require_role(actor, locked.responsible_agency_id, Role.LEADER)
+        at = _now()
+        assert dossier.due_at is not None
+        calendar = get_calendar()
+        latest = calendar.shift_working_days(
+            dossier.due_at.astimezone(calendar.tz).date(),
+            -settings.MOTCUA_APOLOGY_LEAD_WORKING_DAYS,
+        )
+        if timezone.localdate(at) > latest or at >= dossier.due_at:
+            raise DossierError(
+                _(
+                    "An apology must be approved before the due date (at the latest on %(day)s); "
+                    "it is too late: explain the lateness instead."
+                )
+                % {"day": latest.strftime("%d/%m/%Y")}
+            )
+        locked.status, locked.approved_by, locked.approved_at = ApologyStatus.APPROVED, actor, at
+        locked.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        before = dossier.due_at
+        dossier.due_at = locked.new_due_at
+        dossier.extension_count += 1
+        _apply(
+            dossier,
+            Transition.EXTEND_DEADLINE,
+            actor=actor,
+            at=at,
+            fields=["due_at", "extension_count"],
+            agency=locked.responsible_agency,
+            note=locked.reason,
+            request_key=request_key,
+            payload={
+                "apology": locked.pk,
+                "from": before.isoformat(),
+                "to": locked.new_due_at.isoformat(),
+            },
+        )
+
+    _transition_service(letter.dossier_id, None, request_key, body)
+    letter.refresh_from_db()
+    return letter
+
+
+def explanation_record(*, actor: User, dossier_id: int, text: str) -> LatenessExplanation:
+    """The head of a unit explains a late dossier (giải trình)."""
+    with transaction.atomic():
+        dossier = _locked(dossier_id, None)
+        late = dossier.due_at is not None and ((dossier.resolved_at or _now()) > dossier.due_at)
+        if not late:
+            raise DossierError(_("Only a late dossier needs an explanation."))
+        agencies = _agency_ids(actor, Role.LEADER)
+        agency_id = next(
+            (a for a in (dossier.deciding_agency_id, dossier.receiving_agency_id) if a in agencies),
+            None,
+        )
+        if agency_id is None:
+            raise DossierError(_("Only the head of a unit in charge can explain the lateness."))
+        if not text.strip():
+            raise DossierError(_("Write the explanation."))
+        return LatenessExplanation.objects.create(
+            dossier=dossier, agency_id=agency_id, text=text.strip(), explained_by=actor
+        )
+
+
+# --- ending ----------------------------------------------------------------------------------
+
+
+def dossier_withdraw(
+    *,
+    actor: User,
+    dossier_id: int,
+    reason: str,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The applicant asked to withdraw (in writing at the desk, or online by themselves)."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.WITHDRAW)
+        if actor.role == Role.CITIZEN:
+            if dossier.citizen_id != actor.pk:
+                raise DossierError(_("Only the applicant can withdraw their dossier."))
+        else:
+            _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        if not reason.strip():
+            raise DossierError(_("Record the applicant's reason for withdrawing."))
+        at = _now()
+        dossier.closed_at = at
+        _close_open_steps(dossier, actor, at)
+        _apply(
+            dossier,
+            Transition.WITHDRAW,
+            actor=actor,
+            at=at,
+            fields=["closed_at"],
+            agency=dossier.receiving_agency,
+            note=reason.strip(),
+            request_key=request_key,
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _close_open_steps(dossier: Dossier, actor: User | None, at: datetime) -> None:
+    ProcessingStep.objects.filter(dossier=dossier, completed_at__isnull=True).update(
+        completed_at=at, completed_by=actor, result=StepResult.CLOSED
+    )
+
+
+def dossier_stop(
+    *,
+    actor: User,
+    dossier_id: int,
+    reason: str,
+    details: str,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Dừng xử lý, with a notice (Mẫu 05 of TT 03/2025), decided by the deciding agency's leader."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.STOP)
+        _require_role(actor, dossier.deciding_agency_id, Role.LEADER)
+        _check_reason(reason, details)
+        at = _now()
+        _close_open_steps(dossier, actor, at)
+        _refuse(
+            dossier,
+            actor=actor,
+            at=at,
+            stage=RefusalStage.RESOLUTION,
+            reason=reason,
+            details=details,
+            request_key=request_key,
+            transition=Transition.STOP,
+            fields=["paused_at"] if dossier.paused_at else (),
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _leader_step(dossier: Dossier, actor: User) -> ProcessingStep:
+    step = _current_step(dossier)
+    if step is None or step.role != Role.LEADER or not _holds(actor, step):
+        raise DossierError(_("Only the leader holding this dossier can decide it."))
+    return step
+
+
+def _resolve(dossier: Dossier, *, actor: User, at: datetime, step: ProcessingStep) -> list[str]:
+    _close_step(step, actor=actor, at=at, result=StepResult.FORWARDED)
+    template = process_template(dossier)
+    name, role, budget = template[-1]
+    _open_step(
+        dossier,
+        position=len(template) - 1,
+        name=name,
+        role=role,
+        agency=dossier.receiving_agency,
+        budget=budget,
+        at=at,
+        handed_by=actor,
+    )
+    dossier.resolved_at = at
+    return ["resolved_at", "outcome"]
+
+
+def dossier_approve(
+    *,
+    actor: User,
+    dossier_id: int,
+    form: str = ResultForm.PAPER,
+    document_number: str = "",
+    summary: str = "",
+    file: File[Any] | None = None,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The leader approves and signs; the result goes to the receiving desk for return."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.APPROVE)
+        step = _leader_step(dossier, actor)
+        if form not in ResultForm.values:
+            raise DossierError(_("Choose the form of the result."))
+        if form in (ResultForm.ELECTRONIC, ResultForm.BOTH) and file is None:
+            raise DossierError(_("Attach the electronic result file."))
+        at = _now()
+        Result.objects.create(
+            dossier=dossier,
+            outcome=Outcome.GRANTED,
+            form=form,
+            document_number=document_number.strip(),
+            summary=summary.strip(),
+            file=file or "",
+            approved_by=actor,
+            approved_at=at,
+        )
+        dossier.outcome = Outcome.GRANTED
+        fields = _resolve(dossier, actor=actor, at=at, step=step)
+        _apply(
+            dossier,
+            Transition.APPROVE,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.deciding_agency,
+            request_key=request_key,
+            payload={"form": form, "document_number": document_number.strip()},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_reject(
+    *,
+    actor: User,
+    dossier_id: int,
+    reason: str,
+    details: str,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Refusal of the request after examination: written reasons the applicant reads."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.REJECT)
+        step = _leader_step(dossier, actor)
+        _check_reason(reason, details)
+        at = _now()
+        Refusal.objects.create(
+            dossier=dossier,
+            stage=RefusalStage.RESOLUTION,
+            reason=reason,
+            details=details.strip(),
+            refused_at=at,
+            refused_by=actor,
+        )
+        Result.objects.create(
+            dossier=dossier,
+            outcome=Outcome.REFUSED,
+            form=ResultForm.PAPER,
+            summary=details.strip(),
+            approved_by=actor,
+            approved_at=at,
+        )
+        dossier.outcome = Outcome.REFUSED
+        fields = _resolve(dossier, actor=actor, at=at, step=step)
+        _apply(
+            dossier,
+            Transition.REJECT,
+            actor=actor,
+            at=at,
+            fields=fields,
+            agency=dossier.deciding_agency,
+            note=details.strip(),
+            request_key=request_key,
+            payload={"reason": reason},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_return_result(
+    *,
+    actor: User,
+    dossier_id: int,
+    method: str,
+    received_by_name: str,
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The desk hands the result over: at the desk, by post or online; who received it."""
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.RETURN_RESULT)
+        _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        if method not in ReturnMethod.values:
+            raise DossierError(_("Choose how the result was returned."))
+        if method != ReturnMethod.ONLINE and not received_by_name.strip():
+            raise DossierError(_("Write the name of the person who received the result."))
+        at = _now()
+        result = Result.objects.select_for_update().get(dossier=dossier)
+        result.returned_at, result.return_method, result.returned_by = at, method, actor
+        result.received_by_name = received_by_name.strip()
+        result.save(
+            update_fields=[
+                "returned_at",
+                "return_method",
+                "returned_by",
+                "received_by_name",
+                "updated_at",
+            ]
+        )
+        dossier.returned_at = at
+        dossier.closed_at = at
+        _close_open_steps(dossier, actor, at)
+        _apply(
+            dossier,
+            Transition.RETURN_RESULT,
+            actor=actor,
+            at=at,
+            fields=["returned_at", "closed_at"],
+            agency=dossier.receiving_agency,
+            request_key=request_key,
+            payload={"method": method, "received_by": received_by_name.strip()},
+        )
+
+    return _transition_service(dossier_id, revision, request_key, body)
+
+
+def dossier_access_record(*, user: User, dossier: Dossier, what: str) -> None:
+    """Log an officer's look at a dossier with personal data (the citizen can see the log)."""
+    DossierAccess.objects.create(dossier=dossier, user=user, at=_now(), what=what)
