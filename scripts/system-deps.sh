@@ -5,7 +5,7 @@
 #   scripts/system-deps.sh test   -> plus chromium (and npm if missing) for the browser tests
 set -euo pipefail
 # libpango + fonts-dejavu-core: WeasyPrint renders the PDF forms with Vietnamese glyphs.
-need=(gettext espeak-ng lame libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+need=(gettext espeak-ng lame libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
   # fonts-khmeros: Khmer script in the browser tests' screenshots (phones ship their own).
   # poppler-utils: pdftotext and pdftoppm read the PDF forms back in the tests.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motcua.backoffice import views, views_catalog, views_information
+from motcua.backoffice import views, views_catalog, views_dossiers, views_information
 
 app_name = "backoffice"
 
@@ -33,6 +33,27 @@ urlpatterns = [
     path("catalog/<str:code>/", views_catalog.procedure_overview, name="catalog_procedure"),
     path(
         "catalog/<str:code>/new-version/", views_catalog.version_new_draft, name="catalog_new_draft"
+    ),
+    path("dossiers/", views_dossiers.dossier_queue, name="dossier_queue"),
+    path("dossiers/go/", views_dossiers.dossier_go, name="dossier_go"),
+    path("dossiers/bulk/", views_dossiers.dossier_bulk, name="dossier_bulk"),
+    path("dossiers/receive/", views_dossiers.dossier_receive, name="dossier_receive"),
+    path("dossiers/register/", views_dossiers.dossier_register, name="dossier_register"),
+    path("dossiers/<int:dossier_id>/", views_dossiers.dossier_detail, name="dossier_detail"),
+    path(
+        "dossiers/<int:dossier_id>/act/<str:action>/",
+        views_dossiers.dossier_act,
+        name="dossier_act",
+    ),
+    path(
+        "dossiers/<int:dossier_id>/pdf/<str:kind>/",
+        views_dossiers.dossier_pdf,
+        name="dossier_pdf",
+    ),
+    path(
+        "dossiers/<int:dossier_id>/pdf/<str:kind>/<int:item>/",
+        views_dossiers.dossier_pdf,
+        name="dossier_pdf_item",
     ),
     path("information/", views_information.articles, name="articles"),
     path("information/new/", views_information.article_edit, name="article_create"),

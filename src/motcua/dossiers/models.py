@@ -153,6 +153,9 @@ class Dossier(TimeStampedModel):
                 fields=["receiving_agency", "status", "due_at"], name="dossier_receive_idx"
             ),
             models.Index(fields=["status", "due_at"], name="dossier_status_due_idx"),
+            models.Index(
+                fields=["procedure_version", "resolved_at"], name="dossier_version_resolved_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -394,6 +394,11 @@ def _holds(user: User, step: ProcessingStep) -> bool:
     return step.agency_id in _agency_ids(user, step.role)
 
 
+def holds_step(user: User, step: ProcessingStep) -> bool:
+    """Whether `user` may act on `step` (its assignee, or anyone of its role at its agency)."""
+    return _holds(user, step)
+
+
 def _close_step(step: ProcessingStep, *, actor: User | None, at: datetime, result: str) -> None:
     step.completed_at = at
     step.completed_by = actor

@@ -29,6 +29,7 @@ from motcua.catalog.selectors import (
     version_list_public,
     version_localise,
 )
+from motcua.dossiers.selectors import procedure_processing_time
 from motcua.information.selectors import article_list_for_procedure
 from motcua.organisation.constants import AgencyKind, Tier
 
@@ -134,6 +135,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
             "audio": audio_get(version=version),
             "articles": article_list_for_procedure(procedure_id=version.procedure_id),
             "hotline": settings.MOTCUA_HOTLINE,
+            "processing_time": procedure_processing_time(procedure_id=version.procedure_id),
         },
     )
 

@@ -142,7 +142,7 @@ def test_a_forbidden_transition_says_why_and_changes_nothing(world: World) -> No
 def test_a_stale_form_is_refused(world: World) -> None:
     dossier = world.receive()
     dossier_forward(actor=world.desk, dossier_id=dossier.pk, revision=1)
-    with pytest.raises(StaleDossierError, match="Someone changed"):
+    with pytest.raises(StaleDossierError, match="người khác cập nhật"):
         dossier_forward(actor=world.specialist, dossier_id=dossier.pk, revision=1)
     assert len(_events(dossier)) == 2
 
@@ -162,13 +162,13 @@ def test_the_same_request_twice_applies_once(world: World) -> None:
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"document_ids": []}, "lacks mandatory components"),
-        ({"applicant": ApplicantData(name="A", id_number="07019000123")}, "exactly 12 digits"),
-        ({"applicant": ApplicantData(name="A", id_number="003190001234")}, "code of a province"),
-        ({"applicant": ApplicantData(name="A", id_number="070390001234")}, "in the future"),
-        ({"applicant": ApplicantData(name="A", phone="12345")}, "10 digits"),
-        ({"applicant": ApplicantData(name="  ")}, "full name"),
-        ({"copies": 0}, "number of sets"),
+        ({"document_ids": []}, "thiếu thành phần bắt buộc"),
+        ({"applicant": ApplicantData(name="A", id_number="07019000123")}, "đúng 12 chữ số"),
+        ({"applicant": ApplicantData(name="A", id_number="003190001234")}, "bắt đầu bằng mã tỉnh"),
+        ({"applicant": ApplicantData(name="A", id_number="070390001234")}, "năm sinh ở tương lai"),
+        ({"applicant": ApplicantData(name="A", phone="12345")}, "gồm 10 chữ số"),
+        ({"applicant": ApplicantData(name="  ")}, "họ và tên"),
+        ({"copies": 0}, "Số bộ hồ sơ"),
     ],
 )
 def test_bad_intake_is_refused_and_leaves_nothing(
@@ -182,7 +182,7 @@ def test_bad_intake_is_refused_and_leaves_nothing(
 
 @time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False)
 def test_a_receipt_time_in_the_future_is_refused(world: World) -> None:
-    with pytest.raises(DossierError, match="future"):
+    with pytest.raises(DossierError, match="sau thời điểm hiện tại"):
         dossier_receive_new(
             actor=world.desk,
             intake=world.intake(),
@@ -194,27 +194,27 @@ def test_a_receipt_time_in_the_future_is_refused(world: World) -> None:
 @time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False)
 def test_only_the_holder_of_the_step_acts(world: World) -> None:
     dossier = world.receive()
-    with pytest.raises(DossierError, match="not at your step"):
+    with pytest.raises(DossierError, match="không ở bước xử lý của bạn"):
         dossier_forward(actor=world.specialist, dossier_id=dossier.pk)
-    with pytest.raises(DossierError, match="receive dossiers"):
+    with pytest.raises(DossierError, match="mới được tiếp nhận hồ sơ"):
         dossier_receive_new(actor=world.specialist, intake=world.intake())
     dossier_forward(actor=world.desk, dossier_id=dossier.pk)
-    with pytest.raises(DossierError, match="leader holding"):
+    with pytest.raises(DossierError, match="lãnh đạo đang giữ"):
         dossier_approve(actor=world.leader, dossier_id=dossier.pk)
-    with pytest.raises(DossierError, match="not at your step"):
+    with pytest.raises(DossierError, match="không ở bước xử lý của bạn"):
         dossier_forward(actor=world.other_desk, dossier_id=dossier.pk)
 
 
 @time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False)
 def test_refusals_need_a_reason_from_the_list_and_words(world: World) -> None:
-    with pytest.raises(DossierError, match="Explain the reason"):
+    with pytest.raises(DossierError, match="Hãy ghi rõ lý do"):
         dossier_refuse_new(
             actor=world.desk,
             intake=world.intake(document_ids=[]),
             reason=RefusalReason.NOT_COMPETENT,
             details=" ",
         )
-    with pytest.raises(DossierError, match="from the list"):
+    with pytest.raises(DossierError, match="trong danh sách"):
         dossier_refuse_new(actor=world.desk, intake=world.intake(), reason="bad", details="x")
     assert Dossier.objects.count() == 0
     refused = dossier_refuse_new(
@@ -303,7 +303,7 @@ def test_a_supplement_pauses_the_clock_by_the_chosen_rule(
 def test_a_second_supplement_is_allowed_and_flagged(world: World) -> None:
     dossier = world.receive()
     dossier_forward(actor=world.desk, dossier_id=dossier.pk)
-    with pytest.raises(DossierError, match="Name each missing"):
+    with pytest.raises(DossierError, match="từng thành phần hồ sơ còn thiếu"):
         dossier_request_supplement(
             actor=world.specialist, dossier_id=dossier.pk, reasons=[("Tờ khai", " ")]
         )
@@ -343,7 +343,7 @@ def test_an_apology_is_approved_before_the_due_date_and_keeps_the_original(world
             reason="Chờ xác minh nơi thường trú trước đây",
             new_due_at=datetime(2026, 3, 12, 17, 0, tzinfo=VN),
         )
-        with pytest.raises(DossierError, match="Only an officer"):
+        with pytest.raises(DossierError, match="Chỉ cán bộ của cơ quan"):
             apology_approve(actor=world.specialist, apology_id=letter.pk)
         apology_approve(actor=world.leader, apology_id=letter.pk)
     dossier.refresh_from_db()
@@ -359,7 +359,7 @@ def test_an_apology_after_the_deadline_is_refused_and_lateness_is_explained(
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False):
         dossier = world.receive()
         dossier_forward(actor=world.desk, dossier_id=dossier.pk)
-        with pytest.raises(DossierError, match="Only a late dossier"):
+        with pytest.raises(DossierError, match="Chỉ hồ sơ quá hạn"):
             explanation_record(actor=world.leader, dossier_id=dossier.pk, text="x")
     # Due Thursday 09:00; one working day ahead is Wednesday: Thursday morning is too late.
     with time_machine.travel(datetime(2026, 3, 5, 8, 0, tzinfo=VN), tick=False):
@@ -369,10 +369,10 @@ def test_an_apology_after_the_deadline_is_refused_and_lateness_is_explained(
             reason="Chậm",
             new_due_at=datetime(2026, 3, 9, 17, 0, tzinfo=VN),
         )
-        with pytest.raises(DossierError, match="before the due date"):
+        with pytest.raises(DossierError, match="trước ngày hẹn trả"):
             apology_approve(actor=world.leader, apology_id=letter.pk)
     with time_machine.travel(datetime(2026, 3, 6, 8, 0, tzinfo=VN), tick=False):
-        with pytest.raises(DossierError, match="head of a unit"):
+        with pytest.raises(DossierError, match="người đứng đầu đơn vị"):
             explanation_record(actor=world.specialist, dossier_id=dossier.pk, text="x")
         explanation_record(actor=world.leader, dossier_id=dossier.pk, text="Thiếu công chức.")
     assert dossier.explanations.count() == 1
@@ -429,3 +429,25 @@ def test_received_friday_after_the_cutoff_before_tet(world: World) -> None:
     # After 15:00 on Friday 13/02; Tết 16–20/02: the clock starts Monday 23/02 07:00.
     assert dossier.due_at == datetime(2026, 2, 25, 17, 0, tzinfo=VN)
     assert dossier.due_at - dossier.received_at > timedelta(days=12)
+
+
+def test_the_real_processing_time_needs_enough_dossiers(world: World) -> None:
+    from motcua.dossiers.selectors import procedure_processing_time
+
+    procedure_id = world.version.procedure_id
+    for day in (2, 3, 4, 5, 6):  # Mon–Fri: received 09:00, resolved after 0…4 working days
+        with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False):
+            dossier = world.receive()
+            _to_leader(world, dossier)
+        with time_machine.travel(datetime(2026, 3, day, 9, 0, tzinfo=VN), tick=False):
+            dossier_approve(actor=world.leader, dossier_id=dossier.pk)
+        if day == 5:
+            now = datetime(2026, 3, 6, 12, 0, tzinfo=VN)
+            assert procedure_processing_time(procedure_id=procedure_id, now=now) is None
+    result = procedure_processing_time(
+        procedure_id=procedure_id, now=datetime(2026, 3, 9, 12, 0, tzinfo=VN)
+    )
+    assert result is not None
+    assert result.dossiers == 5
+    assert result.median_days == 2.0
+    assert 3.0 <= result.p90_days <= 4.0
