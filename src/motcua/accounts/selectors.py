@@ -60,3 +60,7 @@ def membership_list_for_agency(
         .select_related("user", "desk")
         .order_by("role", "user__full_name")
     )
+
+
+def user_get_by_username(*, username: str) -> User | None:
+    return User.objects.filter(username=username).first()

@@ -1541,3 +1541,57 @@ def dossier_return_result(
 def dossier_access_record(*, user: User, dossier: Dossier, what: str) -> None:
     """Log an officer's look at a dossier with personal data (the citizen can see the log)."""
     DossierAccess.objects.create(dossier=dossier, user=user, at=_now(), what=what)
+
+
+# --- demo data -------------------------------------------------------------------------------
+
+DEMO_PROCEDURE = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân
+_DEMO_APPLICANTS = (
+    ("Nguyễn Thị Hoa", "070190001234", "0912345678"),
+    ("Điểu Văn Khánh", "070088004321", "0987654321"),
+    ("Thị Ngọc Lan", "070195007777", "0354123456"),
+    ("Lê Văn Tâm", "075085002468", "0708246810"),
+    ("Trần Thị Mai", "070201001357", "0399135790"),
+)
+
+
+def dossier_seed_demo() -> int:
+    """A few dossiers at the demo desk, at every stage, so the queues are not empty.
+
+    Runs through the services (as the demo officers) and only when the desk has none yet.
+    Received on recent working days, so some are due today, some overdue.
+    """
+    from motcua.accounts.selectors import user_get_by_username
+    from motcua.catalog.selectors import version_get_current
+    from motcua.dossiers.selectors import document_is_conditional, dossier_list_visible
+
+    desk = user_get_by_username(username="motcua")
+    specialist = user_get_by_username(username="chuyenvien")
+    leader = user_get_by_username(username="lanhdao")
+    version = version_get_current(code=DEMO_PROCEDURE)
+    if None in (desk, specialist, leader, version):
+        return 0
+    assert desk and specialist and leader and version
+    if dossier_list_visible(user=desk).exists():
+        return 0
+    calendar = get_calendar()
+    today = timezone.localdate()
+    documents = [d.pk for d in version.documents.all() if not document_is_conditional(d)]
+    created = []
+    for back, (name, id_number, phone) in zip((6, 4, 3, 2, 1), _DEMO_APPLICANTS, strict=True):
+        day = calendar.shift_working_days(today, -back)
+        intake = Intake(
+            version_id=version.pk,
+            channel=Channel.IN_PERSON,
+            applicant=ApplicantData(name=name, id_number=id_number, phone=phone),
+            document_ids=documents,
+        )
+        at = calendar.opening(day).replace(hour=9)
+        created.append(dossier_receive_new(actor=desk, intake=intake, received_at=at))
+    oldest, second, third, fourth, _fifth = created
+    for dossier in (oldest, second, third, fourth):
+        dossier_forward(actor=desk, dossier_id=dossier.pk)
+    for dossier in (second, third):
+        dossier_forward(actor=specialist, dossier_id=dossier.pk)
+    dossier_approve(actor=leader, dossier_id=third.pk, document_number="01/XN-UBND")
+    return len(created)

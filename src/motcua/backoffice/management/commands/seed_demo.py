@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from motcua.accounts.services import user_seed_demo
 from motcua.catalog.services import audio_batch_start, catalog_seed_demo
 from motcua.core.services import calendar_seed
+from motcua.dossiers.services import dossier_seed_demo
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
 
@@ -22,27 +23,32 @@ class Command(BaseCommand):
         first, last = settings.MOTCUA_CALENDAR_SEED_YEARS
         holidays, swaps = calendar_seed(first_year=first, last_year=last)
         self.stdout.write(
-            f"[1/6] Lịch làm việc {first}–{last}: +{holidays} ngày nghỉ, +{swaps} ngày làm bù"
+            f"[1/7] Lịch làm việc {first}–{last}: +{holidays} ngày nghỉ, +{swaps} ngày làm bù"
         )
         units = administrative_units_import()
         self.stdout.write(
-            f"[2/6] Đơn vị hành chính: {units.provinces} tỉnh, {units.districts} huyện, "
+            f"[2/7] Đơn vị hành chính: {units.provinces} tỉnh, {units.districts} huyện, "
             f"{units.communes} xã/phường, {units.successions} liên kết kế thừa"
         )
         agencies = agency_seed_demo()
-        self.stdout.write(f"[3/6] Cơ quan: {agencies.agencies}, bộ phận một cửa: {agencies.desks}")
+        self.stdout.write(f"[3/7] Cơ quan: {agencies.agencies}, bộ phận một cửa: {agencies.desks}")
         catalog = catalog_seed_demo()
         self.stdout.write(
-            f"[4/6] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
+            f"[4/7] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
         )
         if catalog.created or catalog.new_versions:
             # The background worker (make run starts one) reads the new procedures aloud.
             audio_batch_start(actor_id=None)
             self.stdout.write("      Bản đọc tóm tắt: đã xếp hàng cho tiến trình nền")
         articles = article_seed_demo()
-        self.stdout.write(f"[5/6] Trang thông tin: +{articles}")
+        self.stdout.write(f"[5/7] Trang thông tin: +{articles}")
         if settings.MOTCUA_DEMO_USERS:
             created = user_seed_demo()
-            self.stdout.write(f"[6/6] Người dùng mẫu: +{created}")
+            self.stdout.write(f"[6/7] Người dùng mẫu: +{created}")
         else:
-            self.stdout.write("[6/6] Người dùng mẫu: bỏ qua (chỉ có ở môi trường dev)")
+            self.stdout.write("[6/7] Người dùng mẫu: bỏ qua (chỉ có ở môi trường dev)")
+        if settings.MOTCUA_DEMO_USERS:
+            dossiers = dossier_seed_demo()
+            self.stdout.write(f"[7/7] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
+        else:
+            self.stdout.write("[7/7] Hồ sơ mẫu: bỏ qua (chỉ có ở môi trường dev)")
