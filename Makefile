@@ -88,7 +88,7 @@ lock:
 	/tmp/motcua-lock/bin/pip freeze > requirements/lock.txt
 
 bench: setup
-	$(PY) bench/run.py && $(PY) bench/catalog_search.py
+	$(PY) bench/run.py && $(PY) bench/catalog_search.py && $(PY) bench/dossiers.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*

@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -35,16 +34,17 @@ from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from children import is_child, run_per_database  # noqa: E402 - after the path is set
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
-CHILD_FLAG = "--child"
 GENERATED = 2000
 BATCH = 250
 ROUNDS = 30
 WARMUP = 3
 HOSTILE_CHARS = 10_000
-PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
-PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
 SEED_CODE = "1.004194"  # Đăng ký tạm trú in the real seed catalogue
 GENERATED_CODE = "9.000123"
 T = TypeVar("T")
@@ -163,52 +163,11 @@ def child() -> None:
         )
 
 
-# --- Parent: a fresh database per child, always dropped ---------------------------------------
-
-
-def _run_child(database_url: str) -> int:
-    env = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, str(Path(__file__).resolve()), CHILD_FLAG], env=env, check=False
-    ).returncode
-
-
-def _sqlite() -> int:
-    path = Path(f"/tmp/motcua-bench-{os.getpid()}.sqlite3")  # noqa: S108 - removed below
-    try:
-        return _run_child(f"sqlite:///{path}")
-    finally:
-        for leftover in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
-
-
-def _postgresql() -> int:
-    import psycopg
-    from psycopg import sql
-
-    name = f"motcua_bench_{os.getpid()}"
-    try:
-        admin = psycopg.connect(PG_DSN, autocommit=True)
-    except psycopg.OperationalError:
-        print("postgresql: skipped (unreachable)", flush=True)
-        return 0
-    with admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        try:
-            return _run_child(PG_URL.format(name=name))
-        finally:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
 def main() -> None:
-    if CHILD_FLAG in sys.argv[1:]:
+    if is_child():
         child()
         return
-    failures = [name for name, run in (("sqlite", _sqlite), ("postgresql", _postgresql)) if run()]
-    if failures:
-        sys.exit(f"catalog search benchmark failed on: {', '.join(failures)}")
+    run_per_database(script=__file__, prefix="motcua-bench", title="catalog search benchmark")
 
 
 if __name__ == "__main__":

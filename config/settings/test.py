@@ -16,4 +16,5 @@ TASKS = {
     "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")}
+postgres_tune(DATABASES["default"])
 MOTCUA_DEMO_USERS = True

@@ -229,11 +229,10 @@ def dossier_search(queryset: QuerySet[Dossier], text: str) -> QuerySet[Dossier]:
         return queryset
     compact = "".join(text.split()).replace(".", "")
     if compact.isdigit():
-        return queryset.filter(
-            Q(applicant_phone__endswith=compact[-10:])
-            | Q(applicant_id_number=compact)
-            | Q(code__endswith=compact)
-        )
+        match = Q(applicant_phone__endswith=compact[-10:]) | Q(applicant_id_number=compact)
+        if len(compact) <= 5:  # noqa: PLR2004 - the day's number at the end of a code
+            match |= Q(code__endswith=f"-{compact.zfill(4)}") | Q(code__endswith=f"-{compact}")
+        return queryset.filter(match)
     if "-" in text and " " not in text:
         return queryset.filter(code__iexact=text) | queryset.filter(code__iendswith=text)
     return queryset.filter(applicant_name_folded__contains=fold(text))
