@@ -246,3 +246,11 @@ class RegisterForm(forms.Form):
         if start and end and (end - start).days > 366:  # noqa: PLR2004
             raise ValidationError(_("Export at most one year at a time."))
         return data
+
+
+class AssignForm(KeyedForm):
+    assignee = forms.TypedChoiceField(label=_("Officer"), coerce=int)
+
+    def __init__(self, *args: Any, officers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = officers  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from motcua.accounts.selectors import (
     membership_list_for_user,
 )
 from motcua.core.calendar import get_calendar
+from motcua.dossiers.selectors import lateness_by_agency
 from motcua.organisation.constants import Tier
 from motcua.organisation.selectors import desk_list_for_agency, unit_list_valid_on
 
@@ -90,6 +91,11 @@ def landing(request: HttpRequest) -> HttpResponse:
     if user.role in {Role.PROVINCE_MONITOR, Role.SYSTEM_ADMIN}:
         context["agency_count"] = agency_list_for_user(user=user, day=today).count()
         context["commune_count"] = unit_list_valid_on(day=today, tier=Tier.COMMUNE).count()
+    if user.role in (Role.LEADER, Role.AGENCY_ADMIN):
+        agencies = list(
+            membership_list_for_user(user=user, day=today).values_list("agency_id", flat=True)
+        )
+        context["lateness"] = lateness_by_agency(agencies=agencies)
     return render(request, "backoffice/landing.html", context)
 
 

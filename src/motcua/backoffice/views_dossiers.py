@@ -255,6 +255,18 @@ def _officer_choices(dossier: Dossier, user: User) -> list[tuple[int, str]]:
     ]
 
 
+def _step_officers(dossier: Dossier) -> list[tuple[int, str]]:
+    """Who may take the current step: its role at its agency."""
+    step = dossier_current_step(dossier=dossier)
+    if step is None:
+        return []
+    return [
+        (m.user_id, m.user.display_name)
+        for m in membership_list_for_agency(agency=step.agency)
+        if m.role == step.role
+    ]
+
+
 @login_required
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     user = _officer(request)
@@ -306,6 +318,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "apology": f.ApologyForm(),
             "explanation": f.TextForm(),
             "opinion": f.OpinionForm(initial=revision, agencies=agency_choices_for(on=today)),
+            "assign": f.AssignForm(initial=revision, officers=_step_officers(dossier)),
             "answer": f.TextForm(),
         },
         "ApologyStatus": ApologyStatus,
@@ -359,6 +372,17 @@ def _act_forward(user: User, dossier: Dossier, request: HttpRequest) -> None:
         dossier_id=dossier.pk,
         note=data["note"],
         to_position=data["to_position"],
+        assignee_id=data["assignee"],
+        revision=data["revision"],
+        request_key=data["request_key"],
+    )
+
+
+def _act_assign(user: User, dossier: Dossier, request: HttpRequest) -> None:
+    data = _keyed(f.AssignForm, request, officers=_step_officers(dossier))
+    services.dossier_assign(
+        actor=user,
+        dossier_id=dossier.pk,
         assignee_id=data["assignee"],
         revision=data["revision"],
         request_key=data["request_key"],
@@ -517,6 +541,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "receive": _act_receive,
     "refuse": _act_refuse,
     "forward": _act_forward,
+    "assign": _act_assign,
     "supplement": _act_supplement,
     "supplied": _act_supplied,
     "obligation": _act_obligation,

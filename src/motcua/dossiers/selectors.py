@@ -337,25 +337,49 @@ class LatenessCount:
 
 
 def lateness_by_agency(*, agencies: list[int], now: datetime | None = None) -> list[LatenessCount]:
-    """Per unit: late dossiers still open, resolved late, apology letters, explanations."""
+    """Per unit: late dossiers still open, resolved late, approved apology letters (by the unit
+    responsible), lateness explanations. Four grouped queries, whatever the number of units."""
     from django.db.models import Count, F
 
+    from motcua.dossiers.constants import ApologyStatus
+    from motcua.dossiers.models import ApologyLetter, LatenessExplanation
+
     now = now or timezone.now()
-    rows = []
-    for agency in agency_list_by_ids(agency_ids=agencies):
-        decided = Dossier.objects.filter(deciding_agency=agency)
-        rows.append(
-            LatenessCount(
-                agency=agency.name,
-                late_open=decided.filter(
-                    status__in=[s.value for s in OPEN_STATUSES], due_at__lt=now
-                ).count(),
-                late_resolved=decided.filter(resolved_at__gt=F("due_at")).count(),
-                apologies=decided.aggregate(n=Count("apologies"))["n"],
-                explanations=decided.aggregate(n=Count("explanations"))["n"],
-            )
+    late = {
+        row["deciding_agency_id"]: row
+        for row in Dossier.objects.filter(deciding_agency_id__in=agencies)
+        .values("deciding_agency_id")
+        .annotate(
+            late_open=Count(
+                "pk", filter=Q(status__in=[s.value for s in OPEN_STATUSES], due_at__lt=now)
+            ),
+            late_resolved=Count("pk", filter=Q(resolved_at__gt=F("due_at"))),
         )
-    return rows
+    }
+    apologies = dict(
+        ApologyLetter.objects.filter(
+            responsible_agency_id__in=agencies, status=ApologyStatus.APPROVED
+        )
+        .values("responsible_agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("responsible_agency_id", "n")
+    )
+    explanations = dict(
+        LatenessExplanation.objects.filter(agency_id__in=agencies)
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("agency_id", "n")
+    )
+    return [
+        LatenessCount(
+            agency=agency.name,
+            late_open=late.get(agency.pk, {}).get("late_open", 0),
+            late_resolved=late.get(agency.pk, {}).get("late_resolved", 0),
+            apologies=apologies.get(agency.pk, 0),
+            explanations=explanations.get(agency.pk, 0),
+        )
+        for agency in agency_list_by_ids(agency_ids=agencies)
+    ]
 
 
 @dataclass(frozen=True)

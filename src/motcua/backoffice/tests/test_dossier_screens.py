@@ -179,3 +179,18 @@ def test_the_register_exports_the_period(world: World, client) -> None:  # type:
         reverse("backoffice:dossier_register"), {"start": "2026-03-31", "end": "2026-03-01"}
     )
     assert bad["Content-Type"].startswith("text/html")
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_leader_assigns_the_step_to_a_named_specialist(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    dossier = world.receive()
+    dossier_forward(actor=world.desk, dossier_id=dossier.pk)
+    client.force_login(world.leader)
+    page = client.get(reverse("backoffice:dossier_detail", args=[dossier.pk])).content.decode()
+    assert "/act/assign/" in page
+    client.post(
+        reverse("backoffice:dossier_act", args=[dossier.pk, "assign"]),
+        {"request_key": "a1", "revision": 2, "assignee": world.specialist.pk},
+    )
+    step = dossier.steps.get(completed_at=None)
+    assert step.assignee == world.specialist

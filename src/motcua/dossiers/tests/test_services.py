@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.test import override_settings
 
+from motcua.accounts.models import OfficerMembership
 from motcua.core.models import Holiday
 from motcua.dossiers.constants import DossierStatus as S
 from motcua.dossiers.constants import Outcome, RefusalReason, ResultForm, ReturnMethod, StepResult
@@ -451,3 +452,147 @@ def test_the_real_processing_time_needs_enough_dossiers(world: World) -> None:
     assert result.dossiers == 5
     assert result.median_days == 2.0
     assert 3.0 <= result.p90_days <= 4.0
+
+
+@time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False)
+def test_every_transition_through_its_service_writes_exactly_one_event(world: World) -> None:
+    """Walk every transition of the table through the services, counting events each time."""
+    from motcua.dossiers.services import (
+        dossier_assign,
+        dossier_give_opinion,
+        dossier_refuse_receipt,
+        dossier_request_opinion,
+    )
+
+    seen: list[str] = []
+    agency = world.desk.memberships.get().agency
+    other = world.other_desk.memberships.get().agency
+
+    def step(dossier: Dossier, action: object) -> None:
+        before = dossier.events.count()
+        action()  # type: ignore[operator]
+        after = list(dossier.events.order_by("sequence"))
+        assert len(after) == before + 1, f"{after[-1].transition} wrote {len(after) - before}"
+        seen.append(after[-1].transition)
+
+    online = dossier_submit(
+        actor=world.citizen, intake=world.intake(channel="online"), receiving_agency_id=agency.pk
+    )
+    seen.append(Tr.SUBMIT)
+    step(
+        online,
+        lambda: dossier_refuse_receipt(
+            actor=world.desk,
+            dossier_id=online.pk,
+            reason=RefusalReason.NOT_COMPETENT,
+            details="Không thuộc thẩm quyền.",
+        ),
+    )
+    dossier = world.receive()
+    seen.append(Tr.RECEIVE)
+    d = dossier.pk
+    step(dossier, lambda: dossier_forward(actor=world.desk, dossier_id=d))
+    step(
+        dossier,
+        lambda: dossier_assign(actor=world.leader, dossier_id=d, assignee_id=world.specialist.pk),
+    )
+    step(
+        dossier,
+        lambda: dossier_request_opinion(
+            actor=world.specialist, dossier_id=d, agency_id=other.pk, question="Xác minh cư trú?"
+        ),
+    )
+    opinion = ProcessingStep.objects.get(dossier=dossier, kind="opinion")
+    # The other commune's officer also works as a specialist there and answers.
+    OfficerMembership.objects.create(
+        user=world.other_desk, agency=other, role="specialist", valid_from=other.valid_from
+    )
+    step(
+        dossier,
+        lambda: dossier_give_opinion(
+            actor=world.other_desk, step_id=opinion.pk, answer="Không có thông tin đăng ký kết hôn."
+        ),
+    )
+    assert ProcessingStep.objects.get(pk=opinion.pk).result == StepResult.ANSWERED
+    step(dossier, lambda: _supplement(world, dossier))
+    step(dossier, lambda: dossier_submit_supplement(actor=world.desk, dossier_id=d))
+    step(
+        dossier,
+        lambda: dossier_request_financial_obligation(
+            actor=world.specialist, dossier_id=d, amount=100_000
+        ),
+    )
+    step(dossier, lambda: dossier_fulfil_financial_obligation(dossier_id=d, reference="P-9"))
+    letter = apology_draft(
+        actor=world.specialist,
+        dossier_id=d,
+        reason="Chờ xác minh",
+        new_due_at=datetime(2026, 3, 20, 17, 0, tzinfo=VN),
+    )
+    step(dossier, lambda: apology_approve(actor=world.leader, apology_id=letter.pk))
+    step(dossier, lambda: dossier_forward(actor=world.specialist, dossier_id=d))
+    step(dossier, lambda: dossier_approve(actor=world.leader, dossier_id=d))
+    step(
+        dossier,
+        lambda: dossier_return_result(
+            actor=world.desk, dossier_id=d, method=ReturnMethod.ONLINE, received_by_name=""
+        ),
+    )
+    rejected = world.receive()
+    _to_leader(world, rejected)
+    step(
+        rejected,
+        lambda: dossier_reject(
+            actor=world.leader,
+            dossier_id=rejected.pk,
+            reason=RefusalReason.OTHER,
+            details="Không đủ điều kiện",
+        ),
+    )
+    for final, action in (
+        (world.receive(), "withdraw"),
+        (world.receive(), "stop"),
+    ):
+        seen.append(Tr.RECEIVE)
+        if action == "withdraw":
+            step(
+                final,
+                lambda f=final: dossier_withdraw(
+                    actor=world.desk, dossier_id=f.pk, reason="Xin rút"
+                ),
+            )
+        else:
+            step(
+                final,
+                lambda f=final: dossier_stop(
+                    actor=world.leader,
+                    dossier_id=f.pk,
+                    reason=RefusalReason.DISPUTE,
+                    details="Tranh chấp",
+                ),
+            )
+    assert set(seen) == set(Tr)
+    for each in Dossier.objects.all():
+        assert dossier_chain_verify(dossier=each).ok
+
+
+def test_lateness_is_counted_per_unit(world: World) -> None:
+    from motcua.dossiers.selectors import lateness_by_agency
+
+    agency = world.desk.memberships.get().agency
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False):
+        late, on_time = world.receive(), world.receive()
+        for dossier in (late, on_time):
+            _to_leader(world, dossier)
+        dossier_approve(actor=world.leader, dossier_id=on_time.pk)
+        letter = apology_draft(
+            actor=world.leader,
+            dossier_id=late.pk,
+            reason="Chờ xác minh",
+            new_due_at=datetime(2026, 3, 6, 17, 0, tzinfo=VN),
+        )
+        apology_approve(actor=world.leader, apology_id=letter.pk)
+    with time_machine.travel(datetime(2026, 3, 9, 9, 0, tzinfo=VN), tick=False):
+        explanation_record(actor=world.leader, dossier_id=late.pk, text="Thiếu người.")
+        (row,) = lateness_by_agency(agencies=[agency.pk])
+    assert (row.late_open, row.late_resolved, row.apologies, row.explanations) == (1, 0, 1, 1)
