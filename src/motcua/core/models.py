@@ -66,7 +66,23 @@ class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a row of an append-only table."""
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """Rows are inserted, never changed or deleted through the ORM (history tables)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Not business logic: the one guard that keeps history append-only through the ORM.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError(f"{self._meta.verbose_name_plural} are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self._meta.verbose_name_plural} are append-only")
+
+
+class AuditEvent(AppendOnlyModel):
     """One line of the append-only, hash-chained audit log (ADR 0004).
 
     ``hash`` = SHA-256 over the canonical form of this row and ``prev_hash``; changing any
@@ -99,15 +115,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Not business logic: the one guard that keeps the log append-only through the ORM.
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise AppendOnlyError("audit events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("audit events are append-only")
 
 
 class AuditChainHead(models.Model):

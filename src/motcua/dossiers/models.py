@@ -8,7 +8,7 @@ events of a dossier are hash-chained (each stores the previous one's hash), so r
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.constants import Role
 from motcua.catalog.constants import Channel, CopyKind
 from motcua.catalog.models import ProcedureVersion, RequiredDocument
-from motcua.core.models import AppendOnlyError, TimeStampedModel
+from motcua.core.models import AppendOnlyModel, TimeStampedModel
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
@@ -199,7 +199,7 @@ class DossierDocument(models.Model):
         return self.name
 
 
-class DossierEvent(models.Model):
+class DossierEvent(AppendOnlyModel):
     """One transition of one dossier; append-only and chained per dossier.
 
     `hash` = SHA-256 of the canonical content and `prev_hash` (the dossier's previous event, or
@@ -239,12 +239,6 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}#{self.sequence} {self.transition}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # The one ORM guard that keeps history append-only.
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise AppendOnlyError("dossier events are append-only")
-        super().save(*args, **kwargs)
 
 
 class ProcessingStep(models.Model):

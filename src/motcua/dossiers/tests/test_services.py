@@ -596,3 +596,15 @@ def test_lateness_is_counted_per_unit(world: World) -> None:
         explanation_record(actor=world.leader, dossier_id=late.pk, text="Thiếu người.")
         (row,) = lateness_by_agency(agencies=[agency.pk])
     assert (row.late_open, row.late_resolved, row.apologies, row.explanations) == (1, 0, 1, 1)
+
+
+@time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=VN), tick=False)
+def test_events_cannot_be_changed_or_deleted_through_the_orm(world: World) -> None:
+    from motcua.core.models import AppendOnlyError
+
+    event = world.receive().events.get()
+    event.note = "sửa"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
