@@ -253,6 +253,9 @@ MOTCUA_APOLOGY_LEAD_WORKING_DAYS = env.int("MOTCUA_APOLOGY_LEAD_WORKING_DAYS", d
 MOTCUA_DUE_SOON_WORKING_DAYS = env.int("MOTCUA_DUE_SOON_WORKING_DAYS", default=2)
 # A receipt time may run this far ahead of the server clock (desk PCs drift); beyond: refused.
 MOTCUA_CLOCK_TOLERANCE = timedelta(minutes=env.int("MOTCUA_CLOCK_TOLERANCE_MINUTES", default=5))
+# Tracking by code + last 4 phone digits: attempts allowed per connection and window.
+MOTCUA_TRACKING_ATTEMPTS = env.int("MOTCUA_TRACKING_ATTEMPTS", default=10)
+MOTCUA_TRACKING_WINDOW_MINUTES = env.int("MOTCUA_TRACKING_WINDOW_MINUTES", default=15)
 # The tracking page the receipt's QR code points to; {code} is the dossier code.
 MOTCUA_TRACKING_URL = env.str(
     "MOTCUA_TRACKING_URL", default="http://localhost:8000/tra-cuu/?ma={code}"

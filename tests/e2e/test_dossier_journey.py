@@ -96,12 +96,13 @@ def catalogue_and_calendar(demo_data: None) -> None:
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@pytest.mark.usefixtures("catalogue_and_calendar")
 def test_receive_print_forward_approve_return(
-    catalogue_and_calendar: None,
     new_context: ContextFactory,
     live_server: LiveServer,
     shot: Shot,
     tmp_path: Path,
+    axe_check: Callable[[Page], list[dict[str, object]]],
 ) -> None:
     base = live_server.url
     with time_machine.travel(datetime(2026, 4, 29, 9, 0, tzinfo=VN), tick=True):
@@ -134,3 +135,15 @@ def test_receive_print_forward_approve_return(
         timeline = desk.locator(".timeline li")
         expect(timeline).to_have_count(5)
         shot(desk, "6-returned")
+
+        # The citizen, signed out on a phone, opens the receipt's QR link and types 4 digits.
+        citizen = new_context().new_page()
+        citizen.goto(f"{base}/tra-cuu/?ma={code}")
+        expect(citizen.locator("#id_ma")).to_have_value(code)
+        citizen.locator("#id_so").fill("5678")
+        citizen.locator("main button[type=submit]").click()
+        # Received, in processing (two hand-overs read as one), result ready, handed over.
+        expect(citizen.locator(".timeline li")).to_have_count(4)
+        expect(citizen.locator("main")).to_contain_text("Đã trả kết quả")
+        assert axe_check(citizen) == []
+        shot(citizen, "7-tracked-by-the-citizen")

@@ -425,3 +425,99 @@ def procedure_processing_time(
     )
     p90 = statistics.quantiles(days, n=10, method="inclusive")[-1]
     return ProcessingTime(len(rows), statistics.median(days), p90)
+
+
+# --- the citizen's view -------------------------------------------------------------------------
+
+
+def dossier_find_for_tracking(*, code: str, phone_last_digits: str) -> Dossier | None:
+    """The dossier with this code whose applicant's phone ends with these 4 digits, else None.
+
+    The caller shows one message whether the code or the digits are wrong: no hint that a code
+    exists. Compared in constant time.
+    """
+    import hmac
+
+    digits = "".join(ch for ch in phone_last_digits if ch.isdigit())
+    if len(digits) != 4 or not code.strip():  # noqa: PLR2004 - the last four digits
+        return None
+    dossier = (
+        Dossier.objects.select_related(
+            "procedure_version__procedure", "receiving_desk", "receiving_agency", "deciding_agency"
+        )
+        .filter(code__iexact=code.strip())
+        .first()
+    )
+    phone_tail = (dossier.applicant_phone if dossier else "")[-4:].rjust(4, "x")
+    if not hmac.compare_digest(phone_tail, digits) or dossier is None:
+        return None
+    return dossier
+
+
+@dataclass(frozen=True)
+class PublicEntry:
+    at: datetime
+    text: str
+    detail: str = ""
+
+
+def _public_detail(dossier: Dossier, event: DossierEvent) -> str:
+    """The detail line under an entry: what to supplement, why refused, why late."""
+    from motcua.dossiers.constants import Transition as Tr
+
+    match event.transition:
+        case Tr.REQUEST_SUPPLEMENT:
+            request = dossier.supplements.filter(ordinal=event.payload.get("ordinal", 0)).first()
+            reasons = request.reasons if request else []
+            return "; ".join(f"{r['document']}: {r['reason']}" for r in reasons)
+        case Tr.REJECT | Tr.REFUSE_RECEIPT | Tr.STOP:
+            refusal = dossier.refusals.filter(details=event.note).first()
+            return f"{refusal.get_reason_display()}: {event.note}" if refusal else event.note
+        case Tr.EXTEND_DEADLINE:
+            return event.note
+    return ""
+
+
+def dossier_public_timeline(*, dossier: Dossier) -> list[PublicEntry]:
+    """What happened, in plain words for the applicant: no officer names, no internal steps."""
+    from django.utils.translation import gettext as _
+
+    from motcua.dossiers.constants import Transition as Tr
+
+    plain = {
+        Tr.SUBMIT: _("You submitted the dossier online."),
+        Tr.REQUEST_SUPPLEMENT: _("Waiting for you: the dossier must be completed."),
+        Tr.SUBMIT_SUPPLEMENT: _("Your supplement was received; processing continues."),
+        Tr.REQUEST_FINANCIAL_OBLIGATION: _("Waiting for you: pay the financial obligation."),
+        Tr.FULFIL_FINANCIAL_OBLIGATION: _("Your payment was recorded; processing continues."),
+        Tr.APPROVE: _("The result is ready."),
+        Tr.REJECT: _("The request was refused."),
+        Tr.REFUSE_RECEIPT: _("The dossier could not be received."),
+        Tr.STOP: _("Processing of the dossier was stopped."),
+        Tr.WITHDRAW: _("The dossier was withdrawn at your request."),
+        Tr.RETURN_RESULT: _("The result was handed over."),
+    }
+    entries: list[PublicEntry] = []
+    for event in dossier.events.select_related("agency").order_by("sequence"):
+        if event.transition in plain:
+            text = plain[Tr(event.transition)]
+        elif event.transition == Tr.RECEIVE:
+            text = _("The dossier was received by %(agency)s.") % {
+                "agency": event.agency.name if event.agency else ""
+            }
+        elif event.transition in (Tr.FORWARD, Tr.ASSIGN):
+            text = _("The dossier is being processed at %(agency)s.") % {
+                "agency": dossier.deciding_agency.name
+            }
+        elif event.transition == Tr.EXTEND_DEADLINE:
+            new = timezone.localtime(datetime.fromisoformat(event.payload["to"]))
+            text = _("The agency apologised for the delay and set a new date: %(date)s.") % {
+                "date": new.strftime("%H:%M %d/%m/%Y")
+            }
+        else:
+            continue  # opinions between units are internal
+        detail = _public_detail(dossier, event)
+        if entries and entries[-1].text == text and not detail:
+            continue  # hand-overs inside the agency read as one line
+        entries.append(PublicEntry(event.occurred_at, text, detail))
+    return entries

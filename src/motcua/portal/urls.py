@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motcua.portal import views, views_catalog, views_info
+from motcua.portal import views, views_catalog, views_info, views_tracking
 
 app_name = "portal"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("thong-tin/", views_info.information, name="information"),
     path("thong-tin/<slug:slug>/", views_info.article, name="article"),
     path("lien-he/", views_info.contact, name="contact"),
+    path("tra-cuu/", views_tracking.track, name="track"),
 ]
