@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "motcua.catalog",
     "motcua.information",
     "motcua.dossiers",
+    "motcua.notifications",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
@@ -260,3 +261,17 @@ MOTCUA_TRACKING_WINDOW_MINUTES = env.int("MOTCUA_TRACKING_WINDOW_MINUTES", defau
 MOTCUA_TRACKING_URL = env.str(
     "MOTCUA_TRACKING_URL", default="http://localhost:8000/tra-cuu/?ma={code}"
 )
+
+# --- Notifications (README "Configuration") --------------------------------------------------
+# Channel plugins: e-mail through Django's mail backend; SMS and Zalo log to the console until a
+# gateway is configured (the adapter classes replace these paths).
+MOTCUA_NOTIFICATION_CHANNELS = {
+    "email": env.str("MOTCUA_CHANNEL_EMAIL", default="motcua.notifications.channels.EmailChannel"),
+    "sms": env.str("MOTCUA_CHANNEL_SMS", default="motcua.notifications.channels.LogSmsChannel"),
+    "zalo": env.str("MOTCUA_CHANNEL_ZALO", default="motcua.notifications.channels.LogZaloChannel"),
+}
+# A failing channel is retried after these many minutes, then the message passes to another.
+MOTCUA_NOTIFICATION_RETRY_MINUTES = env.list(
+    "MOTCUA_NOTIFICATION_RETRY_MINUTES", cast=int, default=[1, 5, 30]
+)
+MOTCUA_NOTIFICATION_MAX_ATTEMPTS = env.int("MOTCUA_NOTIFICATION_MAX_ATTEMPTS", default=4)

@@ -521,3 +521,10 @@ def dossier_public_timeline(*, dossier: Dossier) -> list[PublicEntry]:
             continue  # hand-overs inside the agency read as one line
         entries.append(PublicEntry(event.occurred_at, text, detail))
     return entries
+
+
+def dossier_event_get(*, event_id: int) -> DossierEvent:
+    """One event with what a message about it needs."""
+    return DossierEvent.objects.select_related(
+        "dossier__procedure_version", "dossier__receiving_desk", "dossier__citizen"
+    ).get(pk=event_id)

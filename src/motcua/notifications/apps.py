@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "motcua.notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        # The dossier services announce each committed event; we turn it into messages.
+        from motcua.dossiers.services import dossier_event_committed
+        from motcua.notifications.receivers import on_dossier_event
+
+        dossier_event_committed.connect(on_dossier_event, dispatch_uid="notifications.dossier")

@@ -1,0 +1,74 @@
+"""Dossier events → messages to the applicant (connected in `apps.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.dossiers.constants import Transition
+from motcua.dossiers.models import DossierEvent
+from motcua.dossiers.selectors import dossier_event_get
+from motcua.notifications.constants import MessageKind
+from motcua.notifications.services import notification_queue, recipient_for
+
+KIND_OF = {
+    Transition.RECEIVE: MessageKind.RECEIVED,
+    Transition.REQUEST_SUPPLEMENT: MessageKind.SUPPLEMENT_REQUESTED,
+    Transition.REQUEST_FINANCIAL_OBLIGATION: MessageKind.PAYMENT_DUE,
+    Transition.EXTEND_DEADLINE: MessageKind.NEW_DATE,
+    Transition.REFUSE_RECEIPT: MessageKind.REFUSED,
+    Transition.REJECT: MessageKind.REFUSED,
+    Transition.STOP: MessageKind.REFUSED,
+    Transition.APPROVE: MessageKind.RESULT_READY,
+    Transition.RETURN_RESULT: MessageKind.RETURNED,
+}
+
+
+def _vnd(amount: int | None) -> str:
+    """1500000 → "1.500.000" (Vietnamese thousands separator)."""
+    return f"{amount:,}".replace(",", ".") if amount else ""
+
+
+def dossier_message_context(event: DossierEvent) -> dict[str, Any]:
+    dossier = event.dossier
+    supplement = (
+        dossier.supplements.filter(ordinal=event.payload.get("ordinal", 0)).first()
+        if event.transition == Transition.REQUEST_SUPPLEMENT
+        else None
+    )
+    refusal = dossier.refusals.order_by("-refused_at").first()
+    return {
+        "dossier": dossier,
+        "code": dossier.code,
+        "procedure": dossier.procedure_version.name,
+        "due_at": timezone.localtime(dossier.due_at) if dossier.due_at else None,
+        "tracking_url": settings.MOTCUA_TRACKING_URL.format(code=dossier.code),
+        "desk": dossier.receiving_desk,
+        "reasons": supplement.reasons if supplement else [],
+        "amount": _vnd(event.payload.get("amount")),
+        "note": event.note,
+        "refusal": refusal,
+    }
+
+
+def on_dossier_event(sender: Any, event: DossierEvent, **kwargs: Any) -> None:
+    """Runs after the dossier's transaction committed; writes the outbox rows atomically."""
+    kind = KIND_OF.get(Transition(event.transition))
+    if kind is None:
+        return
+    event = dossier_event_get(event_id=event.pk)
+    dossier = event.dossier
+    recipient = recipient_for(
+        user=dossier.citizen, phone=dossier.applicant_phone, email=dossier.applicant_email
+    )
+    with transaction.atomic():
+        notification_queue(
+            kind=kind,
+            source=f"dossier-event:{event.pk}",
+            recipient=recipient,
+            context=dossier_message_context(event),
+            dossier_id=dossier.pk,
+        )

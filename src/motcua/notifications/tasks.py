@@ -1,0 +1,11 @@
+"""Background jobs of notifications: load by id, call one service."""
+
+from __future__ import annotations
+
+from motcua.core.tasks import task
+from motcua.notifications import services
+
+
+@task()
+def notification_deliver(notification_id: int) -> str:
+    return services.notification_deliver(notification_id=notification_id)
