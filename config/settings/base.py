@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "motcua.information",
     "motcua.dossiers",
     "motcua.notifications",
+    "motcua.feedback",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
@@ -275,3 +276,6 @@ MOTCUA_NOTIFICATION_RETRY_MINUTES = env.list(
     "MOTCUA_NOTIFICATION_RETRY_MINUTES", cast=int, default=[1, 5, 30]
 )
 MOTCUA_NOTIFICATION_MAX_ATTEMPTS = env.int("MOTCUA_NOTIFICATION_MAX_ATTEMPTS", default=4)
+
+# An unsatisfied rating must be followed up by the unit's leader within this many working days.
+MOTCUA_RATING_FOLLOW_UP_WORKING_DAYS = env.int("MOTCUA_RATING_FOLLOW_UP_WORKING_DAYS", default=5)

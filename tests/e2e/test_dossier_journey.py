@@ -147,3 +147,9 @@ def test_receive_print_forward_approve_return(
         expect(citizen.locator("main")).to_contain_text("Đã trả kết quả")
         assert axe_check(citizen) == []
         shot(citizen, "7-tracked-by-the-citizen")
+        citizen.get_by_label("Không hài lòng").check()
+        citizen.get_by_label("Phải đi lại nhiều lần").check()
+        citizen.locator("form.rating-form button[type=submit]").click()
+        expect(citizen.locator("main")).to_contain_text("Cảm ơn ông/bà")
+        assert axe_check(citizen) == []
+        shot(citizen, "8-rated")

@@ -20,6 +20,7 @@ from motcua.accounts.selectors import (
 )
 from motcua.core.calendar import get_calendar
 from motcua.dossiers.selectors import lateness_by_agency
+from motcua.feedback.selectors import rating_list_to_follow_up
 from motcua.organisation.constants import Tier
 from motcua.organisation.selectors import desk_list_for_agency, unit_list_valid_on
 
@@ -96,6 +97,7 @@ def landing(request: HttpRequest) -> HttpResponse:
             membership_list_for_user(user=user, day=today).values_list("agency_id", flat=True)
         )
         context["lateness"] = lateness_by_agency(agencies=agencies)
+        context["ratings"] = list(rating_list_to_follow_up(user=user)[:20])
     return render(request, "backoffice/landing.html", context)
 
 

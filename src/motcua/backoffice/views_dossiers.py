@@ -53,6 +53,8 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.services import DossierError
 from motcua.dossiers.workflow import TransitionNotAllowedError, transitions_from
+from motcua.feedback.selectors import rating_get
+from motcua.feedback.services import RatingError, rating_follow_up
 from motcua.organisation.constants import Tier
 from motcua.organisation.selectors import unit_list_valid_on
 
@@ -292,6 +294,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "explanations": dossier.explanations.select_related("explained_by", "agency"),
         "opinions": [r for r in dossier_steps(dossier=dossier) if r.step.kind == StepKind.OPINION],
         "result": getattr(dossier, "result", None),
+        "rating": rating_get(dossier=dossier),
         "possible": possible,
         "role": user.role,
         "forms": {
@@ -532,6 +535,17 @@ def _act_apology_approve(user: User, dossier: Dossier, request: HttpRequest) -> 
     services.apology_approve(actor=user, apology_id=int(letter_id))
 
 
+def _act_follow_up(user: User, dossier: Dossier, request: HttpRequest) -> None:
+    form = _plain(f.TextForm, request)
+    rating = rating_get(dossier=dossier)
+    if rating is None:
+        raise DossierError(_("This dossier has no rating."))
+    try:
+        rating_follow_up(actor=user, rating_id=rating.pk, note=form.cleaned_data["text"])
+    except RatingError as error:
+        raise DossierError(str(error)) from error
+
+
 def _act_explain(user: User, dossier: Dossier, request: HttpRequest) -> None:
     form = _plain(f.TextForm, request)
     services.explanation_record(actor=user, dossier_id=dossier.pk, text=form.cleaned_data["text"])
@@ -555,6 +569,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "apology": _act_apology,
     "apology_approve": _act_apology_approve,
     "explain": _act_explain,
+    "follow_up": _act_follow_up,
 }
 
 

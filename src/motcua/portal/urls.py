@@ -18,4 +18,5 @@ urlpatterns = [
     path("thong-tin/<slug:slug>/", views_info.article, name="article"),
     path("lien-he/", views_info.contact, name="contact"),
     path("tra-cuu/", views_tracking.track, name="track"),
+    path("tra-cuu/danh-gia/", views_tracking.rate, name="rate"),
 ]
