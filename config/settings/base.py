@@ -279,3 +279,9 @@ MOTCUA_NOTIFICATION_MAX_ATTEMPTS = env.int("MOTCUA_NOTIFICATION_MAX_ATTEMPTS", d
 
 # An unsatisfied rating must be followed up by the unit's leader within this many working days.
 MOTCUA_RATING_FOLLOW_UP_WORKING_DAYS = env.int("MOTCUA_RATING_FOLLOW_UP_WORKING_DAYS", default=5)
+
+# One-time codes (sign-up, consent to a community helper): lifetime, codes per address in that
+# time, wrong tries allowed per code.
+MOTCUA_OTP_MINUTES = env.int("MOTCUA_OTP_MINUTES", default=10)
+MOTCUA_OTP_PER_ADDRESS = env.int("MOTCUA_OTP_PER_ADDRESS", default=3)
+MOTCUA_OTP_MAX_ATTEMPTS = env.int("MOTCUA_OTP_MAX_ATTEMPTS", default=5)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.constants import AGENCY_ROLES, Role
 from motcua.core.models import TimeStampedModel
-from motcua.organisation.models import Agency, EffectiveDated, OneStopDesk
+from motcua.organisation.models import AdministrativeUnit, Agency, EffectiveDated, OneStopDesk
 
 
 class User(AbstractUser):
@@ -20,10 +20,31 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
     failed_login_count = models.PositiveIntegerField(_("failed logins in a row"), default=0)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    # The citizen's profile (issue 6): what forms are pre-filled with.
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    id_number = models.CharField(_("ID number"), max_length=12, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune of residence"),
+    )
+    organisation_name = models.CharField(_("organisation"), max_length=255, blank=True)
+    tax_code = models.CharField(_("tax code"), max_length=14, blank=True)
+    phone_verified_at = models.DateTimeField(_("phone verified at"), null=True, blank=True)
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~Q(id_number=""), name="user_id_number_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -73,3 +94,30 @@ class OfficerMembership(TimeStampedModel, EffectiveDated):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.agency} ({self.get_role_display()})"
+
+
+class OneTimeCode(models.Model):
+    """A 6-digit code sent to a phone or an e-mail address; only its keyed hash is stored."""
+
+    class Purpose(models.TextChoices):
+        SIGN_UP = "sign_up", _("Verify a new account")
+        CONSENT = "consent", _("Consent to a community helper")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="one_time_codes"
+    )
+    purpose = models.CharField(max_length=12, choices=Purpose.choices)
+    channel = models.CharField(max_length=10)
+    address = models.CharField(max_length=254)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} → {self.channel}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from motcua.accounts.constants import AGENCY_ROLES, Role
-from motcua.accounts.models import OfficerMembership, User
+from motcua.accounts.models import OfficerMembership, OneTimeCode, User
 from motcua.core.audit import audit_event_append
 from motcua.organisation.constants import MERGER_DATE, Tier
 from motcua.organisation.models import Agency
@@ -194,3 +195,220 @@ def user_seed_demo() -> int:
         if created:
             audit_event_append(action="accounts.demo_users_seeded", payload={"created": created})
     return created
+
+
+# --- Citizens: sign-up, one-time codes, profile (issue 6) --------------------------------------
+
+
+class AccountError(ValueError):
+    """A citizen's account action refused; the message is for people."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    channel: str  # "sms" or "email"
+    address: str  # the normalised phone number or e-mail address (also the username)
+
+
+def contact_parse(value: str) -> Contact:
+    """A phone number (SMS) or an e-mail address, normalised, or `AccountError`."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from motcua.core.identity import IdentifierInvalidError, phone_clean
+
+    value = value.strip()
+    if "@" in value:
+        try:
+            validate_email(value)
+        except ValidationError as error:
+            raise AccountError(_("This email address is not valid.")) from error
+        return Contact("email", value.lower())
+    try:
+        return Contact("sms", phone_clean(value))
+    except IdentifierInvalidError as error:
+        raise AccountError(str(error)) from error
+
+
+def _code_hash(otp_id: int | None, code: str) -> str:
+    import hmac
+
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{otp_id}:{code}".encode(), "sha256").hexdigest()
+
+
+def one_time_code_issue(
+    *, purpose: str, contact: Contact, user: User | None = None
+) -> tuple[OneTimeCode, str]:
+    """A new 6-digit code for `contact`, valid `MOTCUA_OTP_MINUTES`; the plain code to send.
+
+    At most `MOTCUA_OTP_PER_ADDRESS` codes per address in the window, against SMS bombing.
+    """
+    import secrets
+
+    from motcua.core.ratelimit import rate_limit_exceeded
+
+    if rate_limit_exceeded(
+        key=f"otp:{contact.address}",
+        limit=settings.MOTCUA_OTP_PER_ADDRESS,
+        window_seconds=settings.MOTCUA_OTP_MINUTES * 60,
+    ):
+        raise AccountError(
+            _("Too many codes were sent to this number or address. Wait %(minutes)s minutes.")
+            % {"minutes": settings.MOTCUA_OTP_MINUTES}
+        )
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    with transaction.atomic():
+        otp = OneTimeCode.objects.create(
+            user=user,
+            purpose=purpose,
+            channel=contact.channel,
+            address=contact.address,
+            code_hash="",
+            expires_at=timezone.now() + timedelta(minutes=settings.MOTCUA_OTP_MINUTES),
+        )
+        otp.code_hash = _code_hash(otp.pk, code)
+        otp.save(update_fields=["code_hash"])
+    return otp, code
+
+
+def one_time_code_check(*, otp_id: int, code: str, purpose: str) -> OneTimeCode:
+    """Use the code once; wrong, expired, used or too many tries: `AccountError`.
+
+    A wrong try is counted even though the call fails (its own transaction commits first).
+    """
+    import hmac
+
+    with transaction.atomic():
+        otp = OneTimeCode.objects.select_for_update().filter(pk=otp_id, purpose=purpose).first()
+        if otp is None or otp.used_at is not None:
+            raise AccountError(_("This code is no longer valid. Ask for a new one."))
+        if otp.expires_at <= timezone.now():
+            raise AccountError(_("This code has expired. Ask for a new one."))
+        if otp.attempts >= settings.MOTCUA_OTP_MAX_ATTEMPTS:
+            raise AccountError(_("Too many wrong codes. Ask for a new one."))
+        given = "".join(code.split())
+        if not hmac.compare_digest(otp.code_hash, _code_hash(otp.pk, given)):
+            otp.attempts += 1
+            otp.save(update_fields=["attempts"])
+            wrong = True
+        else:
+            otp.used_at = timezone.now()
+            otp.save(update_fields=["used_at"])
+            wrong = False
+    if wrong:
+        raise AccountError(_("The code is not right. Check the message and try again."))
+    return otp
+
+
+def citizen_sign_up(
+    *, contact_text: str, full_name: str, password: str
+) -> tuple[User, OneTimeCode, str]:
+    """A new citizen account, inactive until the one-time code sent to the contact is entered.
+
+    Signing up again with an unverified contact replaces the pending account's name and
+    password and sends a new code; a verified contact is refused (sign in or reset instead).
+    """
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    contact = contact_parse(contact_text)
+    name = " ".join(full_name.split())
+    if not name:
+        raise AccountError(_("Enter your full name."))
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(username=contact.address).first()
+        if user is not None and user.is_active:
+            raise AccountError(
+                _("An account already uses this number or address. Sign in, or reset the password.")
+            )
+        candidate = user or User(username=contact.address, role=Role.CITIZEN, is_active=False)
+        candidate.full_name = name
+        try:
+            validate_password(password, candidate)
+        except ValidationError as error:
+            raise AccountError(" ".join(error.messages)) from error
+        candidate.set_password(password)
+        if contact.channel == "sms":
+            candidate.phone = contact.address
+        else:
+            candidate.email = contact.address
+        candidate.save()
+        otp, code = one_time_code_issue(
+            purpose=OneTimeCode.Purpose.SIGN_UP, contact=contact, user=candidate
+        )
+        audit_event_append(
+            action="accounts.sign_up",
+            object_type="user",
+            object_id=candidate.pk,
+            payload={"channel": contact.channel},
+        )
+    return candidate, otp, code
+
+
+def citizen_verify(*, otp_id: int, code: str) -> User:
+    """The sign-up code: the account becomes active and its contact verified."""
+    otp = one_time_code_check(otp_id=otp_id, code=code, purpose=OneTimeCode.Purpose.SIGN_UP)
+    assert otp.user_id is not None
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=otp.user_id)
+        user.is_active = True
+        field = "phone_verified_at" if otp.channel == "sms" else "email_verified_at"
+        setattr(user, field, timezone.now())
+        user.save(update_fields=["is_active", field])
+        audit_event_append(action="accounts.verified", object_type="user", object_id=user.pk)
+    return user
+
+
+@dataclass(frozen=True)
+class Profile:
+    full_name: str
+    date_of_birth: Any
+    id_number: str
+    address: str
+    unit_id: int | None
+    organisation_name: str = ""
+    tax_code: str = ""
+
+
+def citizen_profile_save(*, user: User, profile: Profile) -> User:
+    """Check and save what the citizen says of themselves; the forms are pre-filled with it."""
+    import re
+
+    from motcua.core.identity import IdentifierInvalidError, id_number_clean
+
+    today = timezone.localdate()
+    errors: list[str] = []
+    name = " ".join(profile.full_name.split())
+    if not name:
+        errors.append(_("Enter your full name."))
+    if profile.date_of_birth and profile.date_of_birth > today:
+        errors.append(_("The date of birth cannot be in the future."))
+    id_number = ""
+    if profile.id_number:
+        try:
+            id_number = id_number_clean(profile.id_number, today=today)
+        except IdentifierInvalidError as error:
+            errors.append(str(error))
+        if id_number and User.objects.filter(id_number=id_number).exclude(pk=user.pk).exists():
+            errors.append(_("Another account already uses this ID number."))
+    tax_code = profile.tax_code.strip()
+    if tax_code and not re.fullmatch(r"\d{10}(-\d{3})?", tax_code):
+        errors.append(_("A tax code has 10 digits, or 10 digits, a dash and 3 digits."))
+    if errors:
+        raise AccountError(" ".join(errors))
+    user.full_name, user.date_of_birth, user.id_number = name, profile.date_of_birth, id_number
+    user.address, user.unit_id = profile.address.strip(), profile.unit_id
+    user.organisation_name, user.tax_code = profile.organisation_name.strip(), tax_code
+    user.save(
+        update_fields=[
+            "full_name",
+            "date_of_birth",
+            "id_number",
+            "address",
+            "unit",
+            "organisation_name",
+            "tax_code",
+        ]
+    )
+    return user

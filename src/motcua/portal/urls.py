@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motcua.portal import views, views_catalog, views_info, views_tracking
+from motcua.portal import views, views_catalog, views_info, views_signup, views_tracking
 
 app_name = "portal"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("tai-khoan/", views.account, name="account"),
+    path("tai-khoan/ho-so/", views_signup.profile, name="profile"),
+    path("dang-ky/", views_signup.sign_up, name="sign_up"),
+    path("dang-ky/xac-minh/", views_signup.sign_up_verify, name="sign_up_verify"),
     path("thu-tuc/", views_catalog.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", views_catalog.procedure_detail, name="procedure"),
     path(
