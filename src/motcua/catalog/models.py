@@ -143,6 +143,15 @@ class ProcedureVersion(TimeStampedModel):
     )
     assumptions = models.JSONField(_("assumptions made in the data"), default=list, blank=True)
 
+    eform = models.JSONField(
+        _("online form"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The e-form definition (catalog/eforms.py); empty: built from the form's fields."
+        ),
+    )
+
     class Meta:
         ordering = ["procedure__code", "-number"]
         verbose_name = _("procedure version")
