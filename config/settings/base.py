@@ -285,3 +285,6 @@ MOTCUA_RATING_FOLLOW_UP_WORKING_DAYS = env.int("MOTCUA_RATING_FOLLOW_UP_WORKING_
 MOTCUA_OTP_MINUTES = env.int("MOTCUA_OTP_MINUTES", default=10)
 MOTCUA_OTP_PER_ADDRESS = env.int("MOTCUA_OTP_PER_ADDRESS", default=3)
 MOTCUA_OTP_MAX_ATTEMPTS = env.int("MOTCUA_OTP_MAX_ATTEMPTS", default=5)
+
+# Uploads by citizens (PDF, JPEG, PNG, checked from the content): the largest file accepted.
+MOTCUA_UPLOAD_MAX_MB = env.int("MOTCUA_UPLOAD_MAX_MB", default=10)

@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from motcua.catalog.constants import MANDATORY_COMPONENTS, Channel, TimeUnit, VersionStatus
+from motcua.catalog.eforms import Eform, eform_from_labels, eform_parse
 from motcua.catalog.exchange import (
     ChannelRecord,
     DecisionRecord,
@@ -490,3 +491,16 @@ def delegation_overlaps(*, delegation: Delegation) -> bool:
         delegation.valid_from < (other.valid_to or date.max) and ends > other.valid_from
         for other in others
     )
+
+
+def eform_for_version(*, version: ProcedureVersion) -> Eform:
+    """The version's e-form; without one, a text form from its first official form's fields,
+    and without that, one free-text field for the request."""
+    from django.utils.translation import gettext as _
+
+    if version.eform:
+        return eform_parse(version.eform)
+    for form in version.forms.all():
+        if form.field_labels:
+            return eform_from_labels(list(form.field_labels))
+    return eform_from_labels([str(_("What do you request?"))])

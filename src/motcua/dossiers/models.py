@@ -88,6 +88,7 @@ class Dossier(TimeStampedModel):
     owner_address = models.CharField(_("owner's address"), max_length=300, blank=True)
     subject = models.CharField(_("content of the request"), max_length=500, blank=True)
     copies = models.PositiveSmallIntegerField(_("number of sets"), default=1)
+    form_data = models.JSONField(_("online form answers"), default=dict, blank=True)
     fee_collection = models.CharField(
         _("fee collection"),
         max_length=10,
@@ -189,6 +190,8 @@ class DossierDocument(models.Model):
     name = models.CharField(_("document"), max_length=500)
     quantity = models.PositiveSmallIntegerField(_("quantity"), default=1)
     copy_kind = models.CharField(_("form of the copy"), max_length=30, choices=CopyKind.choices)
+    file = models.FileField(_("file"), upload_to="dossiers/", blank=True, max_length=200)
+    file_name = models.CharField(_("file name"), max_length=120, blank=True)
 
     class Meta:
         ordering = ["dossier", "position"]
@@ -456,3 +459,45 @@ class DossierAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.dossier_id} ({self.what})"
+
+
+class OnlineDraft(TimeStampedModel):
+    """A dossier being prepared online: resumable on any device, submitted once."""
+
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="online_drafts"
+    )
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.PROTECT, related_name="+")
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    submitted_dossier = models.OneToOneField(
+        Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="draft"
+    )
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("online draft")
+        verbose_name_plural = _("online drafts")
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}: {self.version_id}"
+
+
+class DraftFile(models.Model):
+    """A file uploaded for one component of a draft (type checked from its content)."""
+
+    draft = models.ForeignKey(OnlineDraft, on_delete=models.CASCADE, related_name="files")
+    required_document = models.ForeignKey(
+        RequiredDocument, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(upload_to="drafts/", max_length=200)
+    file_name = models.CharField(max_length=120)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["draft", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -30,7 +30,13 @@ from motcua.dossiers.constants import (
     Timeliness,
 )
 from motcua.dossiers.deadlines import deadline_state, dossier_timeliness, step_timeliness
-from motcua.dossiers.models import Dossier, DossierAccess, DossierEvent, ProcessingStep
+from motcua.dossiers.models import (
+    Dossier,
+    DossierAccess,
+    DossierEvent,
+    OnlineDraft,
+    ProcessingStep,
+)
 from motcua.organisation.constants import Tier
 from motcua.organisation.models import AdministrativeUnit, Agency
 from motcua.organisation.selectors import agency_list_by_ids, agency_list_valid_on
@@ -528,3 +534,28 @@ def dossier_event_get(*, event_id: int) -> DossierEvent:
     return DossierEvent.objects.select_related(
         "dossier__procedure_version", "dossier__receiving_desk", "dossier__citizen"
     ).get(pk=event_id)
+
+
+def unit_ids_valid(*, day: date | None = None) -> set[int]:
+    """Communes and wards an address may be in today (e-form `unit` answers)."""
+    from motcua.organisation.selectors import unit_list_valid_on
+
+    day = day or timezone.localdate()
+    return set(unit_list_valid_on(day=day, tier=Tier.COMMUNE).values_list("pk", flat=True))
+
+
+def draft_get(*, citizen: User, draft_id: int) -> OnlineDraft | None:
+    return (
+        OnlineDraft.objects.select_related("version__procedure", "submitted_dossier")
+        .filter(pk=draft_id, citizen=citizen)
+        .first()
+    )
+
+
+def dossier_list_for_citizen(*, citizen: User) -> QuerySet[Dossier]:
+    """The citizen's own dossiers (as applicant with this account), newest first."""
+    return (
+        Dossier.objects.filter(citizen=citizen)
+        .select_related("procedure_version", "deciding_agency")
+        .order_by("-submitted_at", "-pk")
+    )

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_agency, membership_list_for_user
-from motcua.catalog.constants import Channel, TimeUnit
+from motcua.catalog.constants import ONLINE_LEVELS, Channel, CopyKind, TimeUnit
+from motcua.catalog.eforms import eform_clean
 from motcua.catalog.models import ChannelTerms, ProcedureVersion
 from motcua.catalog.selectors import version_get_in_force
 from motcua.core.audit import GENESIS_HASH, canonical_payload, chain_hash
@@ -55,7 +56,9 @@ from motcua.dossiers.models import (
     DossierCodeSequence,
     DossierDocument,
     DossierEvent,
+    DraftFile,
     LatenessExplanation,
+    OnlineDraft,
     ProcessingStep,
     Refusal,
     Result,
@@ -1595,3 +1598,213 @@ def dossier_seed_demo() -> int:
         dossier_forward(actor=specialist, dossier_id=dossier.pk)
     dossier_approve(actor=leader, dossier_id=third.pk, document_number="01/XN-UBND")
     return len(created)
+
+
+# --- Online submission: drafts, uploads, submit (issue 6) --------------------------------------
+
+
+def _draft_locked(draft_id: int, citizen: User) -> OnlineDraft:
+    draft = (
+        OnlineDraft.objects.select_for_update()
+        .select_related("version")
+        .filter(pk=draft_id, citizen=citizen)
+        .first()
+    )
+    if draft is None:
+        raise DossierError(_("This draft does not exist."))
+    return draft
+
+
+def draft_start(*, citizen: User, version_id: int) -> OnlineDraft:
+    """The citizen's open draft for this procedure version, or a new one pre-filled from the
+    profile where the e-form asks for the same things."""
+    version = _version_for_intake(version_id, timezone.localdate())
+    if version.service_level not in ONLINE_LEVELS:
+        raise DossierError(_("This procedure cannot be submitted online; see where to go."))
+    with transaction.atomic():
+        existing = (
+            OnlineDraft.objects.select_for_update()
+            .filter(citizen=citizen, version=version, submitted_dossier__isnull=True)
+            .first()
+        )
+        if existing is not None:
+            return existing
+        return OnlineDraft.objects.create(citizen=citizen, version=version, answers={})
+
+
+def draft_save_answers(
+    *, citizen: User, draft_id: int, revision: int, answers: dict[str, Any]
+) -> OnlineDraft:
+    """Merge the answers of one page; a draft changed meanwhile (another tab) is refused."""
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        if draft.submitted_dossier_id:
+            raise DossierError(_("This draft was already submitted."))
+        if draft.revision != revision:
+            raise DossierError(
+                _("This draft was changed in another tab or device. Reload to see the latest.")
+            )
+        draft.answers = {**draft.answers, **answers}
+        draft.revision += 1
+        draft.save(update_fields=["answers", "revision", "updated_at"])
+        return draft
+
+
+def draft_attach(
+    *, citizen: User, draft_id: int, required_document_id: int, upload: File[bytes]
+) -> DraftFile:
+    """Store one file for one component, type checked from its content."""
+    from django.core.files.storage import default_storage
+
+    from motcua.core.uploads import UploadRejectedError, upload_check
+
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        if draft.submitted_dossier_id:
+            raise DossierError(_("This draft was already submitted."))
+        if not draft.version.documents.filter(pk=required_document_id).exists():
+            raise DossierError(_("This component does not belong to the procedure."))
+        try:
+            checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
+        except UploadRejectedError as error:
+            raise DossierError(str(error)) from error
+        stored = default_storage.save(checked.storage_name(f"drafts/{draft.pk}"), upload)
+        try:
+            return DraftFile.objects.create(
+                draft=draft,
+                required_document_id=required_document_id,
+                file=stored,
+                file_name=checked.display_name,
+                content_type=checked.content_type,
+                size=checked.size,
+            )
+        except Exception:
+            default_storage.delete(stored)  # nothing half written
+            raise
+
+
+def draft_detach(*, citizen: User, draft_id: int, file_id: int) -> None:
+    from django.core.files.storage import default_storage
+
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        stored = draft.files.filter(pk=file_id).first()
+        if stored is None or draft.submitted_dossier_id:
+            return
+        name = stored.file.name
+        stored.delete()
+        transaction.on_commit(partial(default_storage.delete, name))
+
+
+def draft_missing(draft: OnlineDraft) -> tuple[dict[str, str], list[str]]:
+    """What stops the submission: answer errors by field, and components without a file."""
+    from motcua.catalog.selectors import eform_for_version
+    from motcua.dossiers.selectors import document_is_conditional, unit_ids_valid
+
+    eform = eform_for_version(version=draft.version)
+    _clean, errors = eform_clean(
+        eform, draft.answers, today=timezone.localdate(), units=unit_ids_valid()
+    )
+    attached = set(draft.files.values_list("required_document_id", flat=True))
+    missing = [
+        d.name
+        for d in draft.version.documents.all()
+        if not document_is_conditional(d)
+        and d.copy_kind != CopyKind.PRESENTED
+        and d.pk not in attached
+    ]
+    return errors, missing
+
+
+def draft_submit(
+    *, citizen: User, draft_id: int, revision: int, request_key: str | None = None
+) -> Dossier:
+    """Submit once: the dossier waits in the competent desk's "submitted online" queue."""
+    from django.core.files.base import ContentFile
+
+    from motcua.catalog.selectors import eform_for_version
+    from motcua.dossiers.selectors import unit_ids_valid
+
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        if draft.submitted_dossier_id:
+            assert draft.submitted_dossier is not None
+            return draft.submitted_dossier  # a replayed submission
+        if draft.revision != revision:
+            raise DossierError(
+                _("This draft was changed in another tab or device. Reload to see the latest.")
+            )
+        errors, missing = draft_missing(draft)
+        if errors or missing:
+            raise DossierError(_("Some answers or files are missing; the review page lists them."))
+        clean, _errors = eform_clean(
+            eform_for_version(version=draft.version),
+            draft.answers,
+            today=timezone.localdate(),
+            units=unit_ids_valid(),
+        )
+        files = list(draft.files.select_related("required_document"))
+        unit = citizen.unit
+        receiving = (
+            agency_competent(
+                version=draft.version,
+                applicant_unit=unit,
+                receiving=_any_province_agency(),
+                on=timezone.localdate(),
+            )
+            if unit
+            else None
+        )
+        if receiving is None:
+            raise DossierError(
+                _(
+                    "Add your commune or ward to your profile, so the dossier goes to the right "
+                    "agency."
+                )
+            )
+        intake = Intake(
+            version_id=draft.version_id,
+            channel=Channel.ONLINE,
+            applicant=ApplicantData(
+                name=citizen.full_name,
+                id_number=citizen.id_number,
+                phone=citizen.phone,
+                email=citizen.email,
+                address=citizen.address,
+                unit_id=citizen.unit_id,
+            ),
+            document_ids=sorted({f.required_document_id for f in files}),
+        )
+        dossier = dossier_submit(
+            actor=citizen,
+            intake=intake,
+            receiving_agency_id=receiving.pk,
+            request_key=request_key,
+        )
+        dossier.form_data = clean
+        dossier.save(update_fields=["form_data", "updated_at"])
+        documents = {d.required_document_id: d for d in dossier.documents.all()}
+        for stored in files:
+            document = documents[stored.required_document_id]
+            if not document.file:
+                with stored.file.open("rb") as handle:
+                    document.file.save(
+                        f"{dossier.pk}-{stored.pk}.{stored.file.name.rsplit('.', 1)[-1]}",
+                        ContentFile(handle.read()),
+                        save=False,
+                    )
+                document.file_name = stored.file_name
+                document.save(update_fields=["file", "file_name"])
+        draft.submitted_dossier = dossier
+        draft.save(update_fields=["submitted_dossier", "updated_at"])
+        return dossier
+
+
+def _any_province_agency() -> Agency:
+    """Routing needs a 'receiving' agency only to guess a commune when the address is unknown;
+    online the citizen's commune is known, so any agency will do."""
+    from motcua.organisation.selectors import agency_list_valid_on
+
+    agency = agency_list_valid_on(day=timezone.localdate()).first()
+    assert agency is not None
+    return agency
