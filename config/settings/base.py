@@ -207,14 +207,10 @@ MOTCUA_CONTENT_LANGUAGES = dict(
         default=["vi=Tiếng Việt", "en=English", "km=ភាសាខ្មែរ", "sti=S'tiêng", "cmo=M'nông"],
     )
 )
-# Where "Submit online" sends a citizen, by procedure code. From 01/07/2025 online services are
-# filed on the national portal (REGULATION.md §0 [SEC]); its page per procedure code is
-# …/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=<code> (§5.1). Our own online form replaces it
-# when the province files online here.
-MOTCUA_SUBMIT_ONLINE_URL = env.str(
-    "MOTCUA_SUBMIT_ONLINE_URL",
-    default="https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc={code}",
-)
+# Where "Submit online" sends a citizen, by procedure code: our own online form by default. A
+# province that files online on the national portal (REGULATION.md §0 [SEC]) sets its page per
+# procedure: https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc={code}
+MOTCUA_SUBMIT_ONLINE_URL = env.str("MOTCUA_SUBMIT_ONLINE_URL", default="/nop-truc-tuyen/{code}/")
 # The province's hotline for procedures and petitions (1022 in the province's plan).
 MOTCUA_HOTLINE = env.str("MOTCUA_HOTLINE", default="1022")
 # Audio summaries: espeak-ng voice and speed (words per minute), encoded to MP3 by lame.

@@ -559,3 +559,9 @@ def dossier_list_for_citizen(*, citizen: User) -> QuerySet[Dossier]:
         .select_related("procedure_version", "deciding_agency")
         .order_by("-submitted_at", "-pk")
     )
+
+
+def draft_list_open(*, citizen: User) -> QuerySet[OnlineDraft]:
+    return OnlineDraft.objects.filter(
+        citizen=citizen, submitted_dossier__isnull=True
+    ).select_related("version")

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from motcua.portal import views, views_catalog, views_info, views_signup, views_tracking
+from motcua.portal import (
+    views,
+    views_catalog,
+    views_info,
+    views_online,
+    views_signup,
+    views_tracking,
+)
 
 app_name = "portal"
 
@@ -21,5 +28,11 @@ urlpatterns = [
     path("thong-tin/<slug:slug>/", views_info.article, name="article"),
     path("lien-he/", views_info.contact, name="contact"),
     path("tra-cuu/", views_tracking.track, name="track"),
+    path("nop-truc-tuyen/<str:code>/", views_online.start, name="submit_online"),
+    path("ho-so-nhap/<int:draft_id>/", views_online.draft_page, name="draft"),
+    path("ho-so-nhap/<int:draft_id>/giay-to/", views_online.draft_files, name="draft_files"),
+    path("ho-so-nhap/<int:draft_id>/xem-lai/", views_online.draft_review, name="draft_review"),
+    path("ho-so-nhap/<int:draft_id>/nop/", views_online.draft_send, name="draft_send"),
+    path("ho-so-nhap/<int:draft_id>/da-nop/", views_online.draft_done, name="draft_done"),
     path("tra-cuu/danh-gia/", views_tracking.rate, name="rate"),
 ]

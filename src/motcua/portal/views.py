@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from motcua.dossiers.selectors import dossier_list_for_citizen, draft_list_open
 from motcua.notifications.services import (
     PreferenceError,
     notification_list_for_user,
@@ -64,7 +65,12 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/account.html",
-        {"form": form, "notifications": notification_list_for_user(user=user)},
+        {
+            "form": form,
+            "notifications": notification_list_for_user(user=user),
+            "dossiers": list(dossier_list_for_citizen(citizen=user)[:50]),
+            "drafts": list(draft_list_open(citizen=user)),
+        },
     )
 
 

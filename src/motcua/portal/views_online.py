@@ -1,0 +1,266 @@
+"""Submitting a dossier online from a phone: one question per page, then the files, a review,
+and submit. Plain forms (no JavaScript); the draft lives on the server, so the citizen can stop
+on one device and go on from another."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.accounts.constants import Role
+from motcua.accounts.models import User
+from motcua.catalog.constants import CopyKind, ServiceLevel
+from motcua.catalog.eforms import Eform, EformField, eform_clean, is_asked
+from motcua.catalog.selectors import eform_for_version, procedure_resolve_code, version_get_current
+from motcua.dossiers.models import OnlineDraft
+from motcua.dossiers.selectors import document_is_conditional, draft_get, unit_ids_valid
+from motcua.dossiers.services import (
+    DossierError,
+    draft_attach,
+    draft_detach,
+    draft_missing,
+    draft_save_answers,
+    draft_start,
+    draft_submit,
+)
+from motcua.organisation.constants import Tier
+from motcua.organisation.selectors import unit_list_valid_on
+
+
+def _citizen(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    if user.role != Role.CITIZEN:
+        raise Http404
+    return user
+
+
+def _draft(request: HttpRequest, draft_id: int) -> OnlineDraft:
+    draft = draft_get(citizen=_citizen(request), draft_id=draft_id)
+    if draft is None:
+        raise Http404
+    return draft
+
+
+@login_required
+def start(request: HttpRequest, code: str) -> HttpResponse:
+    citizen = _citizen(request)
+    resolved = procedure_resolve_code(code=code)
+    version = version_get_current(code=resolved) if resolved else None
+    if version is None:
+        raise Http404
+    try:
+        draft = draft_start(citizen=citizen, version_id=version.pk)
+    except DossierError as error:
+        messages.error(request, str(error))
+        return redirect("portal:procedure", version.procedure.code)
+    return redirect("portal:draft", draft.pk)
+
+
+def _field_input(item: EformField, value: Any) -> forms.Field:
+    required = item.required
+    match item.type:
+        case "date":
+            return forms.DateField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+        case "select":
+            return forms.ChoiceField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                choices=[("", "—"), *((o, o) for o in item.options)],
+            )
+        case "yes_no":
+            return forms.ChoiceField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                choices=[("yes", _("Yes")), ("no", _("No"))],
+                widget=forms.RadioSelect,
+            )
+        case "unit":
+            units = unit_list_valid_on(day=timezone.localdate(), tier=Tier.COMMUNE).order_by("name")
+            return forms.ChoiceField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                choices=[("", "—"), *((str(u.pk), u.name) for u in units)],
+            )
+        case "number" | "id_number" | "phone":
+            return forms.CharField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+            )
+        case _:
+            return forms.CharField(
+                label=item.label,
+                required=required,
+                help_text=item.help,
+                widget=forms.Textarea(attrs={"rows": 3}) if item.type == "text" else None,
+            )
+
+
+def _asked(draft: OnlineDraft) -> list[EformField]:
+    eform = eform_for_version(version=draft.version)
+    return [f for f in eform.fields if f.type != "group" and is_asked(f, draft.answers)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """One question per page (`?buoc=N`), checked as the e-form says."""
+    draft = _draft(request, draft_id)
+    if draft.submitted_dossier_id:
+        return redirect("portal:draft_done", draft.pk)
+    fields = _asked(draft)
+    step = int(request.GET.get("buoc", "0")) if request.GET.get("buoc", "0").isdigit() else 0
+    if step >= len(fields):
+        return redirect("portal:draft_files", draft.pk)
+    item = fields[step]
+    form = forms.Form(request.POST or None)
+    form.fields[item.name] = _field_input(item, draft.answers.get(item.name))
+    form.initial = {item.name: draft.answers.get(item.name, "")}
+    if request.method == "POST" and form.is_valid():
+        raw = form.cleaned_data[item.name]
+        value = raw.isoformat() if hasattr(raw, "isoformat") else raw
+        _clean, errors = eform_clean(
+            Eform(fields=(item,)),
+            {item.name: value},
+            today=timezone.localdate(),
+            units=unit_ids_valid(),
+        )
+        if item.name in errors:
+            form.add_error(item.name, errors[item.name])
+        else:
+            try:
+                revision = int(request.POST.get("revision", "-1"))
+                draft = draft_save_answers(
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    revision=revision,
+                    answers={item.name: value},
+                )
+            except (DossierError, ValueError) as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect(f"{reverse('portal:draft', args=[draft.pk])}?buoc={step + 1}")
+    return render(
+        request,
+        "portal/draft_question.html",
+        {"draft": draft, "form": form, "step": step, "total": len(fields)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _draft(request, draft_id)
+    if draft.submitted_dossier_id:
+        return redirect("portal:draft_done", draft.pk)
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                draft_detach(
+                    citizen=draft.citizen, draft_id=draft.pk, file_id=int(request.POST["remove"])
+                )
+            else:
+                upload = request.FILES.get("file")
+                document_id = request.POST.get("document", "")
+                if upload is None or not document_id.isdigit():
+                    raise DossierError(_("Choose a file to send."))
+                draft_attach(
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    required_document_id=int(document_id),
+                    upload=upload,
+                )
+                messages.success(request, _("The file was added."))
+        except DossierError as error:
+            messages.error(request, str(error))
+        return redirect("portal:draft_files", draft.pk)
+    files = list(draft.files.all())
+    rows = [
+        {
+            "document": d,
+            "files": [f for f in files if f.required_document_id == d.pk],
+            "optional": document_is_conditional(d),
+            "in_person": d.copy_kind == CopyKind.PRESENTED,
+        }
+        for d in draft.version.documents.all()
+    ]
+    return render(request, "portal/draft_files.html", {"draft": draft, "rows": rows})
+
+
+@login_required
+def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _draft(request, draft_id)
+    if draft.submitted_dossier_id:
+        return redirect("portal:draft_done", draft.pk)
+    fields = _asked(draft)
+    errors, missing = draft_missing(draft)
+    bring = [
+        d
+        for d in draft.version.documents.all()
+        if d.copy_kind in (CopyKind.ORIGINAL, CopyKind.PRESENTED, CopyKind.ORIGINAL_OR_CERTIFIED)
+    ]
+    return render(
+        request,
+        "portal/draft_review.html",
+        {
+            "draft": draft,
+            "answers": [
+                (index, f.label, draft.answers.get(f.name, ""), errors.get(f.name))
+                for index, f in enumerate(fields)
+            ],
+            "errors": errors,
+            "missing": missing,
+            "files": draft.files.select_related("required_document"),
+            "partial": draft.version.service_level == ServiceLevel.PARTIAL_ONLINE,
+            "bring": bring,
+            "request_key": uuid.uuid4().hex,
+            "needs_unit": draft.citizen.unit_id is None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def draft_send(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _draft(request, draft_id)
+    try:
+        draft_submit(
+            citizen=draft.citizen,
+            draft_id=draft.pk,
+            revision=int(request.POST.get("revision", "-1")),
+            request_key=f"draft:{draft.pk}:{request.POST.get('request_key', '')}",
+        )
+    except (DossierError, ValueError) as error:
+        messages.error(request, str(error))
+        return redirect("portal:draft_review", draft.pk)
+    return redirect("portal:draft_done", draft.pk)
+
+
+@login_required
+def draft_done(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _draft(request, draft_id)
+    if draft.submitted_dossier is None:
+        return redirect("portal:draft_review", draft.pk)
+    return render(
+        request, "portal/draft_done.html", {"draft": draft, "dossier": draft.submitted_dossier}
+    )
