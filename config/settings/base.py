@@ -284,3 +284,5 @@ MOTCUA_OTP_MAX_ATTEMPTS = env.int("MOTCUA_OTP_MAX_ATTEMPTS", default=5)
 
 # Uploads by citizens (PDF, JPEG, PNG, checked from the content): the largest file accepted.
 MOTCUA_UPLOAD_MAX_MB = env.int("MOTCUA_UPLOAD_MAX_MB", default=10)
+# How long a citizen's consent to a community helper lasts.
+MOTCUA_HELPER_CONSENT_DAYS = env.int("MOTCUA_HELPER_CONSENT_DAYS", default=30)

@@ -121,3 +121,33 @@ class OneTimeCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.purpose} → {self.channel}"
+
+
+class HelperConsent(models.Model):
+    """A citizen agreed that a community digital team member acts for them (Tổ CNS cộng đồng).
+
+    Given by reading a one-time code sent to the citizen's own phone, or by a signed paper
+    authorisation the helper scanned. Valid for a limited time; every act is on the record.
+    """
+
+    class Method(models.TextChoices):
+        CODE = "code", _("One-time code to the citizen's phone")
+        PAPER = "paper", _("Signed authorisation, scanned")
+
+    helper = models.ForeignKey(User, on_delete=models.PROTECT, related_name="consents_received")
+    citizen = models.ForeignKey(User, on_delete=models.PROTECT, related_name="consents_given")
+    method = models.CharField(_("how"), max_length=10, choices=Method.choices)
+    one_time_code = models.ForeignKey(
+        OneTimeCode, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    document = models.FileField(_("signed authorisation"), upload_to="consents/", blank=True)
+    granted_at = models.DateTimeField(_("given at"))
+    valid_until = models.DateTimeField(_("valid until"))
+
+    class Meta:
+        ordering = ["-granted_at"]
+        verbose_name = _("consent to a helper")
+        verbose_name_plural = _("consents to helpers")
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} → {self.helper_id}"

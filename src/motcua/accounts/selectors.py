@@ -64,3 +64,27 @@ def membership_list_for_agency(
 
 def user_get_by_username(*, username: str) -> User | None:
     return User.objects.filter(username=username).first()
+
+
+def helper_may_act_for(*, helper: User, citizen: User) -> bool:
+    """A consent of this citizen to this helper is in force now."""
+    from django.utils import timezone
+
+    from motcua.accounts.models import HelperConsent
+
+    return HelperConsent.objects.filter(
+        helper=helper, citizen=citizen, valid_until__gt=timezone.now()
+    ).exists()
+
+
+def helper_citizens(*, helper: User) -> QuerySet[User]:
+    """The citizens who consented to this helper, consent still in force."""
+    from django.utils import timezone
+
+    return User.objects.filter(
+        consents_given__helper=helper, consents_given__valid_until__gt=timezone.now()
+    ).distinct()
+
+
+def user_get(*, user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id).first()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from motcua.accounts.constants import AGENCY_ROLES, Role
-from motcua.accounts.models import OfficerMembership, OneTimeCode, User
+from motcua.accounts.models import HelperConsent, OfficerMembership, OneTimeCode, User
 from motcua.core.audit import audit_event_append
 from motcua.organisation.constants import MERGER_DATE, Tier
 from motcua.organisation.models import Agency
@@ -412,3 +412,81 @@ def citizen_profile_save(*, user: User, profile: Profile) -> User:
         ]
     )
     return user
+
+
+# --- Community helpers act for a citizen with the citizen's consent -----------------------------
+
+
+def helper_consent_request(
+    *, helper: User, phone: str, full_name: str, id_number: str = ""
+) -> tuple[User, OneTimeCode, str]:
+    """Find or create the citizen by phone and send them a consent code (the helper reads it
+    from the citizen's phone, with them). A citizen without an account gets one, usable with
+    a password reset later; the phone is verified when the code comes back."""
+    from motcua.core.identity import IdentifierInvalidError, id_number_clean
+
+    if helper.role != Role.COMMUNITY_HELPER:
+        raise AccountError(_("Only a community digital team member can help in this way."))
+    contact = contact_parse(phone)
+    if contact.channel != "sms":
+        raise AccountError(_("Enter the citizen's mobile phone number."))
+    name = " ".join(full_name.split())
+    clean_id = ""
+    if id_number:
+        try:
+            clean_id = id_number_clean(id_number, today=timezone.localdate())
+        except IdentifierInvalidError as error:
+            raise AccountError(str(error)) from error
+    with transaction.atomic():
+        citizen = User.objects.select_for_update().filter(username=contact.address).first()
+        if citizen is None:
+            if not name:
+                raise AccountError(_("Enter the citizen's full name."))
+            citizen = User(
+                username=contact.address,
+                role=Role.CITIZEN,
+                full_name=name,
+                phone=contact.address,
+                id_number=clean_id,
+            )
+            citizen.set_unusable_password()
+            citizen.save()
+        elif citizen.role != Role.CITIZEN:
+            raise AccountError(_("This phone number belongs to an officer's account."))
+        otp, code = one_time_code_issue(
+            purpose=OneTimeCode.Purpose.CONSENT, contact=contact, user=citizen
+        )
+        audit_event_append(
+            action="helper.consent_requested",
+            actor_id=helper.pk,
+            object_type="user",
+            object_id=citizen.pk,
+        )
+    return citizen, otp, code
+
+
+def helper_consent_confirm(*, helper: User, otp_id: int, code: str) -> HelperConsent:
+    otp = one_time_code_check(otp_id=otp_id, code=code, purpose=OneTimeCode.Purpose.CONSENT)
+    assert otp.user_id is not None
+    now = timezone.now()
+    with transaction.atomic():
+        citizen = User.objects.select_for_update().get(pk=otp.user_id)
+        citizen.is_active = True
+        citizen.phone_verified_at = citizen.phone_verified_at or now
+        citizen.save(update_fields=["is_active", "phone_verified_at"])
+        consent = HelperConsent.objects.create(
+            helper=helper,
+            citizen=citizen,
+            method=HelperConsent.Method.CODE,
+            one_time_code=otp,
+            granted_at=now,
+            valid_until=now + timedelta(days=settings.MOTCUA_HELPER_CONSENT_DAYS),
+        )
+        audit_event_append(
+            action="helper.consent_given",
+            actor_id=helper.pk,
+            object_type="user",
+            object_id=citizen.pk,
+            payload={"consent": consent.pk, "method": consent.method},
+        )
+    return consent

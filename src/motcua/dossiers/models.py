@@ -470,6 +470,14 @@ class OnlineDraft(TimeStampedModel):
     version = models.ForeignKey(ProcedureVersion, on_delete=models.PROTECT, related_name="+")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     revision = models.PositiveIntegerField(default=0)
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared with the help of"),
+    )
     submitted_dossier = models.OneToOneField(
         Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="draft"
     )

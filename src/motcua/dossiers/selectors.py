@@ -556,7 +556,7 @@ def dossier_list_for_citizen(*, citizen: User) -> QuerySet[Dossier]:
     """The citizen's own dossiers (as applicant with this account), newest first."""
     return (
         Dossier.objects.filter(citizen=citizen)
-        .select_related("procedure_version", "deciding_agency")
+        .select_related("procedure_version", "deciding_agency", "draft__helper")
         .order_by("-submitted_at", "-pk")
     )
 
@@ -565,3 +565,26 @@ def draft_list_open(*, citizen: User) -> QuerySet[OnlineDraft]:
     return OnlineDraft.objects.filter(
         citizen=citizen, submitted_dossier__isnull=True
     ).select_related("version")
+
+
+def draft_get_for_helper(*, helper: User, draft_id: int) -> OnlineDraft | None:
+    """A draft this helper prepares, while the citizen's consent is in force."""
+    from motcua.accounts.selectors import helper_may_act_for
+
+    draft = (
+        OnlineDraft.objects.select_related("version__procedure", "submitted_dossier", "citizen")
+        .filter(pk=draft_id, helper=helper)
+        .first()
+    )
+    if draft is None or not helper_may_act_for(helper=helper, citizen=draft.citizen):
+        return None
+    return draft
+
+
+def dossier_list_by_helper(*, helper: User) -> QuerySet[Dossier]:
+    """Dossiers a helper submitted for citizens (their drafts), newest first."""
+    return (
+        Dossier.objects.filter(draft__helper=helper)
+        .select_related("procedure_version", "citizen")
+        .order_by("-submitted_at")
+    )

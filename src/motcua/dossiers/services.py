@@ -648,8 +648,12 @@ def dossier_submit(
     receiving_agency_id: int,
     submitted_at: datetime | None = None,
     request_key: str | None = None,
+    citizen: User | None = None,
 ) -> Dossier:
-    """Online: the dossier waits as "submitted" in the receiving agency's desk queue."""
+    """Online: the dossier waits as "submitted" in the receiving agency's desk queue.
+
+    `citizen` is the applicant's account when someone else (a community helper) submits.
+    """
 
     def apply() -> Dossier:
         if found := _existing(request_key):
@@ -663,7 +667,7 @@ def dossier_submit(
             receiving=receiving,
             desk=receiving.desks.first(),
             at=at,
-            actor=actor,
+            actor=citizen or actor,  # the applicant's account, whoever submits
             check_documents=True,
         )
         _apply(
@@ -1615,9 +1619,28 @@ def _draft_locked(draft_id: int, citizen: User) -> OnlineDraft:
     return draft
 
 
-def draft_start(*, citizen: User, version_id: int) -> OnlineDraft:
-    """The citizen's open draft for this procedure version, or a new one pre-filled from the
-    profile where the e-form asks for the same things."""
+def _helper_check(helper: User | None, citizen: User, action: str, draft_id: int | None) -> None:
+    """A helper acts only with the citizen's consent in force; every act goes on the record."""
+    from motcua.accounts.selectors import helper_may_act_for
+    from motcua.core.audit import audit_event_append
+
+    if helper is None:
+        return
+    if not helper_may_act_for(helper=helper, citizen=citizen):
+        raise DossierError(_("The citizen's consent is missing or has expired; ask for it again."))
+    audit_event_append(
+        action=f"helper.{action}",
+        actor_id=helper.pk,
+        object_type="draft",
+        object_id=draft_id or "",
+        payload={"citizen": citizen.pk},
+    )
+
+
+def draft_start(*, citizen: User, version_id: int, helper: User | None = None) -> OnlineDraft:
+    """The citizen's open draft for this procedure version, or a new one (with the helper who
+    prepares it, if any)."""
+    _helper_check(helper, citizen, "draft_started", None)
     version = _version_for_intake(version_id, timezone.localdate())
     if version.service_level not in ONLINE_LEVELS:
         raise DossierError(_("This procedure cannot be submitted online; see where to go."))
@@ -1629,13 +1652,21 @@ def draft_start(*, citizen: User, version_id: int) -> OnlineDraft:
         )
         if existing is not None:
             return existing
-        return OnlineDraft.objects.create(citizen=citizen, version=version, answers={})
+        return OnlineDraft.objects.create(
+            citizen=citizen, version=version, answers={}, helper=helper
+        )
 
 
 def draft_save_answers(
-    *, citizen: User, draft_id: int, revision: int, answers: dict[str, Any]
+    *,
+    citizen: User,
+    draft_id: int,
+    revision: int,
+    answers: dict[str, Any],
+    helper: User | None = None,
 ) -> OnlineDraft:
     """Merge the answers of one page; a draft changed meanwhile (another tab) is refused."""
+    _helper_check(helper, citizen, "answers_saved", draft_id)
     with transaction.atomic():
         draft = _draft_locked(draft_id, citizen)
         if draft.submitted_dossier_id:
@@ -1651,9 +1682,15 @@ def draft_save_answers(
 
 
 def draft_attach(
-    *, citizen: User, draft_id: int, required_document_id: int, upload: File[bytes]
+    *,
+    citizen: User,
+    draft_id: int,
+    required_document_id: int,
+    upload: File[bytes],
+    helper: User | None = None,
 ) -> DraftFile:
     """Store one file for one component, type checked from its content."""
+    _helper_check(helper, citizen, "file_attached", draft_id)
     from django.core.files.storage import default_storage
 
     from motcua.core.uploads import UploadRejectedError, upload_check
@@ -1683,7 +1720,8 @@ def draft_attach(
             raise
 
 
-def draft_detach(*, citizen: User, draft_id: int, file_id: int) -> None:
+def draft_detach(*, citizen: User, draft_id: int, file_id: int, helper: User | None = None) -> None:
+    _helper_check(helper, citizen, "file_removed", draft_id)
     from django.core.files.storage import default_storage
 
     with transaction.atomic():
@@ -1717,9 +1755,16 @@ def draft_missing(draft: OnlineDraft) -> tuple[dict[str, str], list[str]]:
 
 
 def draft_submit(
-    *, citizen: User, draft_id: int, revision: int, request_key: str | None = None
+    *,
+    citizen: User,
+    draft_id: int,
+    revision: int,
+    request_key: str | None = None,
+    helper: User | None = None,
 ) -> Dossier:
-    """Submit once: the dossier waits in the competent desk's "submitted online" queue."""
+    """Submit once: the dossier waits in the competent desk's "submitted online" queue. With a
+    helper, the helper is the actor on the record and the citizen stays the applicant."""
+    _helper_check(helper, citizen, "draft_submitted", draft_id)
     from django.core.files.base import ContentFile
 
     from motcua.catalog.selectors import eform_for_version
@@ -1776,10 +1821,11 @@ def draft_submit(
             document_ids=sorted({f.required_document_id for f in files}),
         )
         dossier = dossier_submit(
-            actor=citizen,
+            actor=helper or citizen,
             intake=intake,
             receiving_agency_id=receiving.pk,
             request_key=request_key,
+            citizen=citizen,
         )
         dossier.form_data = clean
         dossier.save(update_fields=["form_data", "updated_at"])

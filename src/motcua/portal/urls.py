@@ -3,6 +3,7 @@ from django.urls import path
 from motcua.portal import (
     views,
     views_catalog,
+    views_helper,
     views_info,
     views_online,
     views_signup,
@@ -29,6 +30,14 @@ urlpatterns = [
     path("lien-he/", views_info.contact, name="contact"),
     path("tra-cuu/", views_tracking.track, name="track"),
     path("nop-truc-tuyen/<str:code>/", views_online.start, name="submit_online"),
+    path("ho-tro/", views_helper.helper_home, name="helper_home"),
+    path("ho-tro/xac-nhan/", views_helper.helper_confirm, name="helper_confirm"),
+    path("ho-tro/nop/", views_helper.helper_go, name="helper_go"),
+    path(
+        "ho-tro/<int:citizen_id>/nop/<str:code>/",
+        views_helper.helper_start,
+        name="helper_start",
+    ),
     path("ho-so-nhap/<int:draft_id>/", views_online.draft_page, name="draft"),
     path("ho-so-nhap/<int:draft_id>/giay-to/", views_online.draft_files, name="draft_files"),
     path("ho-so-nhap/<int:draft_id>/xem-lai/", views_online.draft_review, name="draft_review"),

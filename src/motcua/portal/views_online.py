@@ -23,7 +23,12 @@ from motcua.catalog.constants import CopyKind, ServiceLevel
 from motcua.catalog.eforms import Eform, EformField, eform_clean, is_asked
 from motcua.catalog.selectors import eform_for_version, procedure_resolve_code, version_get_current
 from motcua.dossiers.models import OnlineDraft
-from motcua.dossiers.selectors import document_is_conditional, draft_get, unit_ids_valid
+from motcua.dossiers.selectors import (
+    document_is_conditional,
+    draft_get,
+    draft_get_for_helper,
+    unit_ids_valid,
+)
 from motcua.dossiers.services import (
     DossierError,
     draft_attach,
@@ -45,11 +50,20 @@ def _citizen(request: HttpRequest) -> User:
     return user
 
 
-def _draft(request: HttpRequest, draft_id: int) -> OnlineDraft:
-    draft = draft_get(citizen=_citizen(request), draft_id=draft_id)
+def _draft(request: HttpRequest, draft_id: int) -> tuple[OnlineDraft, User | None]:
+    """The draft and, when a community helper prepares it, the helper (consent in force)."""
+    user = request.user
+    assert isinstance(user, User)
+    if user.role == Role.COMMUNITY_HELPER:
+        draft = draft_get_for_helper(helper=user, draft_id=draft_id)
+        helper: User | None = user
+    elif user.role == Role.CITIZEN:
+        draft, helper = draft_get(citizen=user, draft_id=draft_id), None
+    else:
+        draft, helper = None, None
     if draft is None:
         raise Http404
-    return draft
+    return draft, helper
 
 
 @login_required
@@ -125,7 +139,7 @@ def _asked(draft: OnlineDraft) -> list[EformField]:
 @require_http_methods(["GET", "POST"])
 def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
     """One question per page (`?buoc=N`), checked as the e-form says."""
-    draft = _draft(request, draft_id)
+    draft, helper = _draft(request, draft_id)
     if draft.submitted_dossier_id:
         return redirect("portal:draft_done", draft.pk)
     fields = _asked(draft)
@@ -155,6 +169,7 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
                     draft_id=draft.pk,
                     revision=revision,
                     answers={item.name: value},
+                    helper=helper,
                 )
             except (DossierError, ValueError) as error:
                 form.add_error(None, str(error))
@@ -170,14 +185,17 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(request, draft_id)
+    draft, helper = _draft(request, draft_id)
     if draft.submitted_dossier_id:
         return redirect("portal:draft_done", draft.pk)
     if request.method == "POST":
         try:
             if "remove" in request.POST:
                 draft_detach(
-                    citizen=draft.citizen, draft_id=draft.pk, file_id=int(request.POST["remove"])
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    file_id=int(request.POST["remove"]),
+                    helper=helper,
                 )
             else:
                 upload = request.FILES.get("file")
@@ -189,6 +207,7 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
                     draft_id=draft.pk,
                     required_document_id=int(document_id),
                     upload=upload,
+                    helper=helper,
                 )
                 messages.success(request, _("The file was added."))
         except DossierError as error:
@@ -209,7 +228,7 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(request, draft_id)
+    draft, _helper = _draft(request, draft_id)
     if draft.submitted_dossier_id:
         return redirect("portal:draft_done", draft.pk)
     fields = _asked(draft)
@@ -242,13 +261,14 @@ def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_send(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(request, draft_id)
+    draft, helper = _draft(request, draft_id)
     try:
         draft_submit(
             citizen=draft.citizen,
             draft_id=draft.pk,
             revision=int(request.POST.get("revision", "-1")),
             request_key=f"draft:{draft.pk}:{request.POST.get('request_key', '')}",
+            helper=helper,
         )
     except (DossierError, ValueError) as error:
         messages.error(request, str(error))
@@ -258,9 +278,11 @@ def draft_send(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 def draft_done(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(request, draft_id)
+    draft, helper = _draft(request, draft_id)
     if draft.submitted_dossier is None:
         return redirect("portal:draft_review", draft.pk)
     return render(
-        request, "portal/draft_done.html", {"draft": draft, "dossier": draft.submitted_dossier}
+        request,
+        "portal/draft_done.html",
+        {"draft": draft, "dossier": draft.submitted_dossier, "helper": helper},
     )
