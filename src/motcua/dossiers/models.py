@@ -192,6 +192,15 @@ class DossierDocument(models.Model):
     copy_kind = models.CharField(_("form of the copy"), max_length=30, choices=CopyKind.choices)
     file = models.FileField(_("file"), upload_to="dossiers/", blank=True, max_length=200)
     file_name = models.CharField(_("file name"), max_length=120, blank=True)
+    # Tái sử dụng (QĐ 766 indicator 4.3): taken from the citizen's earlier dossier, not re-sent.
+    reused_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reused_in",
+        verbose_name=_("reused from"),
+    )
 
     class Meta:
         ordering = ["dossier", "position"]
@@ -500,6 +509,9 @@ class DraftFile(models.Model):
     )
     file = models.FileField(upload_to="drafts/", max_length=200)
     file_name = models.CharField(max_length=120)
+    reused_from = models.ForeignKey(
+        DossierDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)

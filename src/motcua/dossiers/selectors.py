@@ -33,6 +33,7 @@ from motcua.dossiers.deadlines import deadline_state, dossier_timeliness, step_t
 from motcua.dossiers.models import (
     Dossier,
     DossierAccess,
+    DossierDocument,
     DossierEvent,
     OnlineDraft,
     ProcessingStep,
@@ -587,4 +588,16 @@ def dossier_list_by_helper(*, helper: User) -> QuerySet[Dossier]:
         Dossier.objects.filter(draft__helper=helper)
         .select_related("procedure_version", "citizen")
         .order_by("-submitted_at")
+    )
+
+
+def citizen_documents(*, citizen: User) -> QuerySet[DossierDocument]:
+    """'My documents': files of the citizen's earlier dossiers that can be reused (not
+    themselves reuses, not from a refused dossier), newest first."""
+    return (
+        DossierDocument.objects.filter(dossier__citizen=citizen, reused_from__isnull=True)
+        .exclude(file="")
+        .exclude(dossier__status__in=[DossierStatus.RECEIPT_REFUSED, DossierStatus.DRAFT])
+        .select_related("dossier")
+        .order_by("-dossier__submitted_at", "position")
     )

@@ -1048,6 +1048,7 @@ def dossier_request_supplement(
         clean = [{"document": d.strip(), "reason": r.strip()} for d, r in reasons if d.strip()]
         if not clean or any(not item["reason"] for item in clean):
             raise DossierError(_("Name each missing component and say what is wrong with it."))
+        _refuse_asking_again_for_reused(dossier, [item["document"] for item in clean])
         at = _now()
         ordinal = dossier.supplement_count + 1
         SupplementRequest.objects.create(
@@ -1075,6 +1076,20 @@ def dossier_request_supplement(
         )
 
     return _transition_service(dossier_id, revision, request_key, body)
+
+
+def _refuse_asking_again_for_reused(dossier: Dossier, names: list[str]) -> None:
+    """A component the applicant provided by reuse cannot be asked for again (issue 6)."""
+    reused = [fold(d.name) for d in dossier.documents.filter(reused_from__isnull=False)]
+    again = [n for n in names if any(fold(n) in r or r in fold(n) for r in reused if fold(n))]
+    if again:
+        raise DossierError(
+            _(
+                "%(names)s was provided from the applicant's earlier dossier (reuse); it "
+                "cannot be asked for again."
+            )
+            % {"names": "; ".join(again)}
+        )
 
 
 def _acting_agency(dossier: Dossier) -> Agency:
@@ -1720,6 +1735,39 @@ def draft_attach(
             raise
 
 
+def draft_reuse(
+    *,
+    citizen: User,
+    draft_id: int,
+    required_document_id: int,
+    document_id: int,
+    helper: User | None = None,
+) -> DraftFile:
+    """Use a document the citizen already gave in an earlier dossier instead of sending it
+    again (tái sử dụng); the dossier records the reuse."""
+    from motcua.dossiers.selectors import citizen_documents
+
+    _helper_check(helper, citizen, "document_reused", draft_id)
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        if draft.submitted_dossier_id:
+            raise DossierError(_("This draft was already submitted."))
+        if not draft.version.documents.filter(pk=required_document_id).exists():
+            raise DossierError(_("This component does not belong to the procedure."))
+        source = citizen_documents(citizen=citizen).filter(pk=document_id).first()
+        if source is None:
+            raise DossierError(_("This document is not among your documents."))
+        return DraftFile.objects.create(
+            draft=draft,
+            required_document_id=required_document_id,
+            file=source.file.name,  # the same stored file: nothing is copied or re-sent
+            file_name=source.file_name or source.name[:120],
+            content_type="",
+            size=source.file.size if source.file.storage.exists(source.file.name) else 0,
+            reused_from=source,
+        )
+
+
 def draft_detach(*, citizen: User, draft_id: int, file_id: int, helper: User | None = None) -> None:
     _helper_check(helper, citizen, "file_removed", draft_id)
     from django.core.files.storage import default_storage
@@ -1729,9 +1777,10 @@ def draft_detach(*, citizen: User, draft_id: int, file_id: int, helper: User | N
         stored = draft.files.filter(pk=file_id).first()
         if stored is None or draft.submitted_dossier_id:
             return
-        name = stored.file.name
+        name, reused = stored.file.name, stored.reused_from_id is not None
         stored.delete()
-        transaction.on_commit(partial(default_storage.delete, name))
+        if not reused:  # a reused file still belongs to the earlier dossier
+            transaction.on_commit(partial(default_storage.delete, name))
 
 
 def draft_missing(draft: OnlineDraft) -> tuple[dict[str, str], list[str]]:
@@ -1832,6 +1881,11 @@ def draft_submit(
         documents = {d.required_document_id: d for d in dossier.documents.all()}
         for stored in files:
             document = documents[stored.required_document_id]
+            if stored.reused_from_id and not document.file:
+                document.file, document.file_name = stored.file.name, stored.file_name
+                document.reused_from_id = stored.reused_from_id
+                document.save(update_fields=["file", "file_name", "reused_from"])
+                continue
             if not document.file:
                 with stored.file.open("rb") as handle:
                     document.file.save(

@@ -24,6 +24,7 @@ from motcua.catalog.eforms import Eform, EformField, eform_clean, is_asked
 from motcua.catalog.selectors import eform_for_version, procedure_resolve_code, version_get_current
 from motcua.dossiers.models import OnlineDraft
 from motcua.dossiers.selectors import (
+    citizen_documents,
     document_is_conditional,
     draft_get,
     draft_get_for_helper,
@@ -34,6 +35,7 @@ from motcua.dossiers.services import (
     draft_attach,
     draft_detach,
     draft_missing,
+    draft_reuse,
     draft_save_answers,
     draft_start,
     draft_submit,
@@ -190,7 +192,19 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
         return redirect("portal:draft_done", draft.pk)
     if request.method == "POST":
         try:
-            if "remove" in request.POST:
+            if "reuse" in request.POST:
+                document_id, source_id = request.POST.get("document", ""), request.POST["reuse"]
+                if not (document_id.isdigit() and source_id.isdigit()):
+                    raise DossierError(_("Choose one of your documents."))
+                draft_reuse(
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    required_document_id=int(document_id),
+                    document_id=int(source_id),
+                    helper=helper,
+                )
+                messages.success(request, _("Your earlier document is used; no need to send it."))
+            elif "remove" in request.POST:
                 draft_detach(
                     citizen=draft.citizen,
                     draft_id=draft.pk,
@@ -223,7 +237,15 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
         }
         for d in draft.version.documents.all()
     ]
-    return render(request, "portal/draft_files.html", {"draft": draft, "rows": rows})
+    return render(
+        request,
+        "portal/draft_files.html",
+        {
+            "draft": draft,
+            "rows": rows,
+            "my_documents": list(citizen_documents(citizen=draft.citizen)[:50]),
+        },
+    )
 
 
 @login_required

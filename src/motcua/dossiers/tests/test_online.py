@@ -128,3 +128,64 @@ def test_two_tabs_and_an_incomplete_draft_are_refused(world: World, media: Path)
     with pytest.raises(DossierError):
         draft_save_answers(citizen=world.other_desk, draft_id=draft.pk, revision=1, answers={})
     assert Dossier.objects.count() == 0
+
+
+def _submitted(world: World) -> Dossier:
+    draft = draft_start(citizen=world.citizen, version_id=world.version.pk)
+    draft = draft_save_answers(
+        citizen=world.citizen, draft_id=draft.pk, revision=draft.revision, answers=_answers(world)
+    )
+    for document in world.version.documents.all():
+        if not document_is_conditional(document) and document.copy_kind != "presented":
+            draft_attach(
+                citizen=world.citizen,
+                draft_id=draft.pk,
+                required_document_id=document.pk,
+                upload=SimpleUploadedFile("to-khai.pdf", PDF),
+            )
+    return draft_submit(citizen=world.citizen, draft_id=draft.pk, revision=draft.revision)
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.usefixtures("media")
+def test_a_document_is_reused_and_cannot_be_asked_for_again(world: World) -> None:
+    from motcua.dossiers.selectors import citizen_documents
+    from motcua.dossiers.services import (
+        dossier_forward,
+        dossier_receive,
+        dossier_request_supplement,
+        draft_reuse,
+    )
+
+    _citizen(world)
+    first = _submitted(world)
+    (earlier,) = citizen_documents(citizen=world.citizen)
+    assert earlier.dossier == first
+    draft = draft_start(citizen=world.citizen, version_id=world.version.pk)
+    draft = draft_save_answers(
+        citizen=world.citizen, draft_id=draft.pk, revision=0, answers=_answers(world)
+    )
+    reused = draft_reuse(
+        citizen=world.citizen,
+        draft_id=draft.pk,
+        required_document_id=earlier.required_document_id,
+        document_id=earlier.pk,
+    )
+    assert reused.file.name == earlier.file.name  # the same file, not sent again
+    second = draft_submit(citizen=world.citizen, draft_id=draft.pk, revision=1)
+    document = second.documents.get(reused_from__isnull=False)
+    assert document.reused_from == earlier and document.file.read() == PDF
+    dossier_receive(actor=world.desk, dossier_id=second.pk)
+    dossier_forward(actor=world.desk, dossier_id=second.pk)
+    with pytest.raises(DossierError, match="tái sử dụng"):
+        dossier_request_supplement(
+            actor=world.specialist, dossier_id=second.pk, reasons=[(document.name, "Bản mờ")]
+        )
+    third = draft_start(citizen=world.citizen, version_id=world.version.pk)
+    with pytest.raises(DossierError, match="không có trong"):
+        draft_reuse(  # itself a reuse: the original is what can be reused
+            citizen=world.citizen,
+            draft_id=third.pk,
+            required_document_id=earlier.required_document_id,
+            document_id=document.pk,
+        )
