@@ -601,3 +601,11 @@ def citizen_documents(*, citizen: User) -> QuerySet[DossierDocument]:
         .select_related("dossier")
         .order_by("-dossier__submitted_at", "position")
     )
+
+
+def dossier_get_for_citizen(*, citizen: User, dossier_id: int) -> Dossier | None:
+    return (
+        Dossier.objects.select_related("procedure_version", "deciding_agency", "receiving_desk")
+        .filter(pk=dossier_id, citizen=citizen)
+        .first()
+    )

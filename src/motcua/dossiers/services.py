@@ -1908,3 +1908,38 @@ def _any_province_agency() -> Agency:
     agency = agency_list_valid_on(day=timezone.localdate()).first()
     assert agency is not None
     return agency
+
+
+def dossier_supplement_attach(
+    *, citizen: User, dossier_id: int, required_document_id: int, upload: File[bytes]
+) -> DossierDocument:
+    """Online supplement: the applicant sends a file for a component while the dossier waits
+    for the supplement (checked like any upload); the desk sees it on the dossier."""
+    from django.core.files.storage import default_storage
+
+    from motcua.core.uploads import UploadRejectedError, upload_check
+
+    with transaction.atomic():
+        dossier = _locked(dossier_id, None)
+        if dossier.citizen_id != citizen.pk:
+            raise DossierError(_("Only the applicant can add to their dossier."))
+        if dossier.status != DossierStatus.AWAITING_SUPPLEMENT:
+            raise DossierError(_("This dossier is not waiting for a supplement."))
+        required = dossier.procedure_version.documents.filter(pk=required_document_id).first()
+        if required is None:
+            raise DossierError(_("This component does not belong to the procedure."))
+        try:
+            checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
+        except UploadRejectedError as error:
+            raise DossierError(str(error)) from error
+        stored = default_storage.save(checked.storage_name(f"dossiers/{dossier.pk}"), upload)
+        return DossierDocument.objects.create(
+            dossier=dossier,
+            required_document=required,
+            position=required.position,
+            name=required.name[:500],
+            quantity=required.quantity,
+            copy_kind=required.copy_kind,
+            file=stored,
+            file_name=checked.display_name,
+        )

@@ -7,6 +7,7 @@ from motcua.portal import (
     views_info,
     views_online,
     views_signup,
+    views_supplement,
     views_tracking,
 )
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("thong-tin/<slug:slug>/", views_info.article, name="article"),
     path("lien-he/", views_info.contact, name="contact"),
     path("tra-cuu/", views_tracking.track, name="track"),
+    path("ho-so/<int:dossier_id>/bo-sung/", views_supplement.supplement, name="supplement"),
     path("nop-truc-tuyen/<str:code>/", views_online.start, name="submit_online"),
     path("ho-tro/", views_helper.helper_home, name="helper_home"),
     path("ho-tro/xac-nhan/", views_helper.helper_confirm, name="helper_confirm"),

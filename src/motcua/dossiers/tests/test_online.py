@@ -189,3 +189,47 @@ def test_a_document_is_reused_and_cannot_be_asked_for_again(world: World) -> Non
             required_document_id=earlier.required_document_id,
             document_id=document.pk,
         )
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.usefixtures("media")
+def test_the_applicant_completes_the_dossier_online(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    from motcua.dossiers.services import (
+        dossier_forward,
+        dossier_receive,
+        dossier_request_supplement,
+    )
+
+    _citizen(world)
+    dossier = _submitted(world)
+    dossier_receive(actor=world.desk, dossier_id=dossier.pk)
+    dossier_forward(actor=world.desk, dossier_id=dossier.pk)
+    dossier_request_supplement(
+        actor=world.specialist,
+        dossier_id=dossier.pk,
+        reasons=[("Giấy xác nhận cũ", "Cần nộp bản chính")],
+    )
+    url = reverse("portal:supplement", args=[dossier.pk])
+    client.force_login(world.citizen)
+    page = client.get(url).content.decode()
+    assert "Giấy xác nhận cũ" in page and "Cần nộp bản chính" in page
+    required = world.version.documents.last()
+    assert required is not None
+    bad = client.post(
+        url,
+        {"document": required.pk, "file": SimpleUploadedFile("x.pdf", b"MZ" + b"0" * 50)},
+        follow=True,
+    )
+    assert "PDF, JPEG hoặc PNG" in bad.content.decode()
+    client.post(url, {"document": required.pk, "file": SimpleUploadedFile("cu.pdf", PDF)})
+    dossier.refresh_from_db()
+    assert dossier.documents.filter(file_name="cu.pdf").exists()
+    client.post(url, {"send": "1", "revision": dossier.revision, "note": "Đã bổ sung"})
+    dossier.refresh_from_db()
+    assert dossier.status == S.PROCESSING
+    last = dossier.events.order_by("-sequence").first()
+    assert last is not None and last.actor == world.citizen
+    client.force_login(world.other_desk)
+    assert client.get(url).status_code == 404
