@@ -53,9 +53,27 @@ class VersionForm(forms.ModelForm):
             "name", "sector", "at_province", "at_commune", "at_district", "executing_agency_kind",
             "executing_agency", "deciding_authority", "service_level", "eligible_full_online",
             "result_is_document", "subject_is_citizen", "plain_summary", "steps", "methods",
-            "subjects", "result", "conditions",
+            "subjects", "result", "conditions", "eform",
         ]  # fmt: skip
-        widgets = {key: forms.Textarea(attrs={"rows": 5}) for key in TEXT_FIELDS}
+        widgets = {
+            **{key: forms.Textarea(attrs={"rows": 5}) for key in TEXT_FIELDS},
+            "eform": forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        }
+
+    def clean_eform(self) -> Any:
+        """Empty, or a definition `catalog/eforms.py` accepts (every problem listed)."""
+        from motcua.catalog.eforms import EformDefinitionError, eform_parse
+
+        value = self.cleaned_data.get("eform") or {}
+        if value:
+            try:
+                eform_parse(value)
+            except EformDefinitionError as error:
+                raise forms.ValidationError(
+                    _("The online form is not valid: %(problems)s")
+                    % {"problems": "; ".join(error.problems)}
+                ) from error
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -460,7 +460,7 @@ def version_draft_update(
         "name", "sector", "at_province", "at_district", "at_commune", "executing_agency_kind",
         "executing_agency", "deciding_authority", "steps", "methods", "subjects", "result",
         "conditions", "plain_summary", "result_is_document", "subject_is_citizen",
-        "service_level", "eligible_full_online",
+        "service_level", "eligible_full_online", "eform",
     }  # fmt: skip
     unknown = set(fields) - allowed
     if unknown:

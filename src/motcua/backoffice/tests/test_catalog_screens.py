@@ -230,3 +230,42 @@ def test_register_filters_by_year_and_counts_that_period(monitor) -> None:  # ty
     assert "<dt>1.2 công khai đúng hạn</dt><dd>0 / 1</dd>" in html
     html = monitor.get(reverse("backoffice:catalog_register"), {"nam": "2024"}).content.decode()
     assert "<dt>1.2 công khai đúng hạn</dt><dd>1 / 1</dd>" in html
+
+
+def test_the_online_form_is_edited_as_json_and_checked(imported) -> None:  # type: ignore[no-untyped-def]
+    import json as json_module
+
+    imported.post(reverse("backoffice:catalog_new_draft", args=["1.004194"]))
+    draft = ProcedureVersion.objects.get(status=VersionStatus.DRAFT)
+    base = {
+        "name": "Đăng ký tạm trú",
+        "sector": draft.sector_id,
+        "at_commune": "on",
+        "executing_agency_kind": "police",
+        "service_level": "full_online",
+        "doc-TOTAL_FORMS": "0",
+        "doc-INITIAL_FORMS": "0",
+        "doc-MIN_NUM_FORMS": "0",
+        "doc-MAX_NUM_FORMS": "60",
+        "ch-online-offered": "on",
+        "ch-online-time_limit": "2",
+        "ch-online-time_unit": "working_days",
+        "ch-in_person-time_unit": "working_days",
+        "ch-postal-time_unit": "working_days",
+    }
+    url = reverse("backoffice:catalog_version_edit", args=[draft.pk])
+    bad = {"fields": [{"name": "Họ tên", "label": "Họ tên", "type": "text"}]}
+    html = imported.post(url, {**base, "eform": json_module.dumps(bad)}).content.decode()
+    assert "Tờ khai trực tuyến không hợp lệ" in html and "slug" in html
+    draft.refresh_from_db()
+    assert draft.eform == {}
+    good = {
+        "fields": [
+            {"name": "ho_ten", "label": "Họ tên", "type": "text"},
+            {"name": "noi_o", "label": "Xã, phường", "type": "unit"},
+        ]
+    }
+    response = imported.post(url, {**base, "eform": json_module.dumps(good)})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert [f["name"] for f in draft.eform["fields"]] == ["ho_ten", "noi_o"]
