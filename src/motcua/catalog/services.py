@@ -848,3 +848,27 @@ def delegation_save(*, delegation: Delegation, actor_id: int | None) -> Delegati
             payload={"procedure": delegation.procedure.code, "kind": delegation.kind},
         )
     return delegation
+
+
+def eform_seed_demo() -> int:
+    """Typed e-forms for the procedures in data/eforms.json, on their current versions (the
+    others get the form built from the official form's fields). Idempotent."""
+    import json
+    from pathlib import Path
+
+    from motcua.catalog.eforms import eform_parse
+
+    path = Path(__file__).resolve().parent / "data" / "eforms.json"
+    definitions = json.loads(path.read_text(encoding="utf-8"))
+    updated = 0
+    with transaction.atomic():
+        for code, definition in definitions.items():
+            eform_parse(definition)  # a broken file fails loudly here, not on a citizen's phone
+            updated += (
+                ProcedureVersion.objects.filter(
+                    procedure__code=code, status=VersionStatus.PUBLISHED
+                )
+                .exclude(eform=definition)
+                .update(eform=definition)
+            )
+    return updated

@@ -1831,8 +1831,9 @@ def draft_submit(
         errors, missing = draft_missing(draft)
         if errors or missing:
             raise DossierError(_("Some answers or files are missing; the review page lists them."))
+        eform = eform_for_version(version=draft.version)
         clean, _errors = eform_clean(
-            eform_for_version(version=draft.version),
+            eform,
             draft.answers,
             today=timezone.localdate(),
             units=unit_ids_valid(),
@@ -1861,8 +1862,9 @@ def draft_submit(
             channel=Channel.ONLINE,
             applicant=ApplicantData(
                 name=citizen.full_name,
-                id_number=citizen.id_number,
-                phone=citizen.phone,
+                id_number=citizen.id_number or _answer_of_type(eform, clean, "id_number"),
+                # The account's phone, else the one the form asked for: tracking and SMS need it.
+                phone=citizen.phone or _answer_of_type(eform, clean, "phone"),
                 email=citizen.email,
                 address=citizen.address,
                 unit_id=citizen.unit_id,
@@ -1898,6 +1900,14 @@ def draft_submit(
         draft.submitted_dossier = dossier
         draft.save(update_fields=["submitted_dossier", "updated_at"])
         return dossier
+
+
+def _answer_of_type(eform: Any, answers: dict[str, Any], kind: str) -> str:
+    """The first answer to a field of this type (e.g. the phone the form asked for), or ""."""
+    for item in eform.fields:
+        if item.type == kind and answers.get(item.name):
+            return str(answers[item.name])
+    return ""
 
 
 def _any_province_agency() -> Agency:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from motcua.accounts.services import user_seed_demo
-from motcua.catalog.services import audio_batch_start, catalog_seed_demo
+from motcua.catalog.services import audio_batch_start, catalog_seed_demo, eform_seed_demo
 from motcua.core.services import calendar_seed
 from motcua.dossiers.services import dossier_seed_demo
 from motcua.information.services import article_seed_demo
@@ -40,6 +40,9 @@ class Command(BaseCommand):
             # The background worker (make run starts one) reads the new procedures aloud.
             audio_batch_start(actor_id=None)
             self.stdout.write("      Bản đọc tóm tắt: đã xếp hàng cho tiến trình nền")
+        eforms = eform_seed_demo()
+        if eforms:
+            self.stdout.write(f"      Tờ khai điện tử: {eforms} thủ tục")
         articles = article_seed_demo()
         self.stdout.write(f"[5/7] Trang thông tin: +{articles}")
         if settings.MOTCUA_DEMO_USERS:
