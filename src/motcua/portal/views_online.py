@@ -134,7 +134,7 @@ def _field_input(item: EformField, value: Any) -> forms.Field:
 
 def _asked(draft: OnlineDraft) -> list[EformField]:
     eform = eform_for_version(version=draft.version)
-    return [f for f in eform.fields if f.type != "group" and is_asked(f, draft.answers)]
+    return [f for f in eform.fields if is_asked(f, draft.answers)]
 
 
 @login_required
@@ -149,15 +149,17 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
     if step >= len(fields):
         return redirect("portal:draft_files", draft.pk)
     item = fields[step]
+    if item.type == "group":
+        return _group_page(request, draft, helper=helper, item=item, step=step, total=len(fields))
     form = forms.Form(request.POST or None)
     form.fields[item.name] = _field_input(item, draft.answers.get(item.name))
     form.initial = {item.name: draft.answers.get(item.name, "")}
     if request.method == "POST" and form.is_valid():
         raw = form.cleaned_data[item.name]
         value = raw.isoformat() if hasattr(raw, "isoformat") else raw
-        _clean, errors = eform_clean(
+        _clean, errors = eform_clean(  # with the other answers: a `when` condition needs them
             Eform(fields=(item,)),
-            {item.name: value},
+            {**draft.answers, item.name: value},
             today=timezone.localdate(),
             units=unit_ids_valid(),
         )
@@ -181,6 +183,88 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
         request,
         "portal/draft_question.html",
         {"draft": draft, "form": form, "step": step, "total": len(fields)},
+    )
+
+
+def _group_change(
+    request: HttpRequest,
+    item: EformField,
+    answers: dict[str, Any],
+    form: forms.Form,
+) -> list[dict[str, Any]] | None:
+    """The entries after a remove or a valid add; None when nothing changes (errors on form)."""
+    entries: list[dict[str, Any]] = list(answers.get(item.name) or [])
+    if "remove" in request.POST and request.POST["remove"].isdigit():
+        index = int(request.POST["remove"])
+        return [e for i, e in enumerate(entries) if i != index]
+    if "add" not in request.POST or not form.is_valid():
+        return None
+    entry = {
+        k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in form.cleaned_data.items()
+    }
+    _clean, errors = eform_clean(  # with the other answers: a `when` condition needs them
+        Eform(fields=(item,)),
+        {**answers, item.name: [entry]},
+        today=timezone.localdate(),
+        units=unit_ids_valid(),
+    )
+    for key, message in errors.items():
+        sub_name = key.rsplit(".", 1)[-1]
+        form.add_error(sub_name if sub_name in form.fields else None, message)
+    return None if errors else [*entries, entry]
+
+
+def _group_page(
+    request: HttpRequest,
+    draft: OnlineDraft,
+    *,
+    helper: User | None,
+    item: EformField,
+    step: int,
+    total: int,
+) -> HttpResponse:
+    """A repeatable group (e.g. family members registering too): the entries so far, a form
+    for one more, remove; the next question once done."""
+    entries: list[dict[str, Any]] = list(draft.answers.get(item.name) or [])
+    form = forms.Form(request.POST if "add" in request.POST else None, prefix="entry")
+    for sub in item.fields:
+        form.fields[sub.name] = _field_input(sub, None)
+    page = reverse("portal:draft", args=[draft.pk])
+    error = ""
+    if request.method == "POST" and "done" in request.POST:
+        if not (item.required and not entries):
+            return redirect(f"{page}?buoc={step + 1}")
+        error = _("Add at least one entry.")
+    elif request.method == "POST":
+        updated = _group_change(request, item, draft.answers, form)
+        if updated is not None and len(updated) > item.max:
+            error = _("At most %(n)s entries.") % {"n": item.max}
+        elif updated is not None:
+            try:
+                draft_save_answers(
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    revision=int(request.POST.get("revision", "-1")),
+                    answers={item.name: updated},
+                    helper=helper,
+                )
+            except (DossierError, ValueError) as problem:
+                error = str(problem)
+            else:
+                return redirect(f"{page}?buoc={step}")
+    labels = {sub.name: sub.label for sub in item.fields}
+    return render(
+        request,
+        "portal/draft_group.html",
+        {
+            "draft": draft,
+            "item": item,
+            "form": form,
+            "step": step,
+            "total": total,
+            "entries": [[(labels.get(k, k), v) for k, v in e.items()] for e in entries],
+            "error": error,
+        },
     )
 
 
