@@ -490,3 +490,60 @@ def helper_consent_confirm(*, helper: User, otp_id: int, code: str) -> HelperCon
             payload={"consent": consent.pk, "method": consent.method},
         )
     return consent
+
+
+def helper_consent_paper(
+    *, helper: User, phone: str, full_name: str, upload: Any, id_number: str = ""
+) -> HelperConsent:
+    """Consent by a signed paper authorisation the helper scanned (for a citizen whose phone
+    cannot receive the code). The scan is kept with the consent; the act is audited."""
+    from django.core.files.storage import default_storage
+
+    from motcua.core.identity import IdentifierInvalidError, id_number_clean
+    from motcua.core.uploads import UploadRejectedError, upload_check
+
+    if helper.role != Role.COMMUNITY_HELPER:
+        raise AccountError(_("Only a community digital team member can help in this way."))
+    contact = contact_parse(phone)
+    if contact.channel != "sms":
+        raise AccountError(_("Enter the citizen's mobile phone number."))
+    name = " ".join(full_name.split())
+    if not name:
+        raise AccountError(_("Enter the citizen's full name."))
+    try:
+        checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
+        clean_id = id_number_clean(id_number, today=timezone.localdate()) if id_number else ""
+    except (UploadRejectedError, IdentifierInvalidError) as error:
+        raise AccountError(str(error)) from error
+    now = timezone.now()
+    with transaction.atomic():
+        citizen = User.objects.select_for_update().filter(username=contact.address).first()
+        if citizen is None:
+            citizen = User(
+                username=contact.address,
+                role=Role.CITIZEN,
+                full_name=name,
+                phone=contact.address,
+                id_number=clean_id,
+            )
+            citizen.set_unusable_password()
+            citizen.save()
+        elif citizen.role != Role.CITIZEN:
+            raise AccountError(_("This phone number belongs to an officer's account."))
+        stored = default_storage.save(checked.storage_name("consents"), upload)
+        consent = HelperConsent.objects.create(
+            helper=helper,
+            citizen=citizen,
+            method=HelperConsent.Method.PAPER,
+            document=stored,
+            granted_at=now,
+            valid_until=now + timedelta(days=settings.MOTCUA_HELPER_CONSENT_DAYS),
+        )
+        audit_event_append(
+            action="helper.consent_given",
+            actor_id=helper.pk,
+            object_type="user",
+            object_id=citizen.pk,
+            payload={"consent": consent.pk, "method": consent.method},
+        )
+    return consent

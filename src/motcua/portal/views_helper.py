@@ -19,6 +19,7 @@ from motcua.accounts.selectors import helper_citizens, helper_may_act_for, user_
 from motcua.accounts.services import (
     AccountError,
     helper_consent_confirm,
+    helper_consent_paper,
     helper_consent_request,
 )
 from motcua.catalog.selectors import procedure_resolve_code, version_get_current
@@ -49,6 +50,13 @@ class ConsentForm(forms.Form):
     )
 
 
+class PaperConsentForm(ConsentForm):
+    document = forms.FileField(
+        label=gettext_lazy("The signed authorisation, scanned (PDF, JPEG or PNG)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=gettext_lazy("The code the citizen received"),
@@ -64,8 +72,35 @@ class CodeForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def helper_home(request: HttpRequest) -> HttpResponse:
     helper = _helper(request)
-    form = ConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    paper = PaperConsentForm(
+        request.POST if "paper" in request.POST else None,
+        request.FILES if "paper" in request.POST else None,
+        prefix="paper",
+    )
+    if "paper" in request.POST and paper.is_valid():
+        try:
+            consent = helper_consent_paper(
+                helper=helper,
+                phone=paper.cleaned_data["phone"],
+                full_name=paper.cleaned_data["full_name"],
+                id_number=paper.cleaned_data["id_number"],
+                upload=paper.cleaned_data["document"],
+            )
+        except AccountError as error:
+            paper.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s agreed. You can submit for them until %(day)s.")
+                % {
+                    "name": consent.citizen.display_name,
+                    "day": consent.valid_until.strftime("%d/%m/%Y"),
+                },
+            )
+            return redirect("portal:helper_home")
+    by_code = request.method == "POST" and "paper" not in request.POST
+    form = ConsentForm(request.POST if by_code else None)
+    if request.method == "POST" and "paper" not in request.POST and form.is_valid():
         try:
             citizen, otp, code = helper_consent_request(
                 helper=helper,
@@ -90,6 +125,7 @@ def helper_home(request: HttpRequest) -> HttpResponse:
         "portal/helper_home.html",
         {
             "form": form,
+            "paper": paper,
             "citizens": helper_citizens(helper=helper),
             "dossiers": dossier_list_by_helper(helper=helper)[:50],
         },

@@ -113,3 +113,34 @@ def test_without_consent_the_helper_sees_nothing(world: World, client) -> None: 
     )
     client.force_login(world.desk)
     assert client.get(reverse("portal:helper_home")).status_code == 404
+
+
+@time_machine.travel(NOW, tick=False)
+def test_consent_by_a_scanned_signed_paper(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    helper = User.objects.get(username="tocongnghe")
+    client.force_login(helper)
+    home = reverse("portal:helper_home")
+    renamed = client.post(
+        home,
+        {
+            "paper": "1",
+            "paper-phone": "0377 000 111",
+            "paper-full_name": "Điểu K'Lanh",
+            "paper-document": SimpleUploadedFile("uq.pdf", b"MZ" * 20),
+        },
+    )
+    assert "PDF, JPEG hoặc PNG" in renamed.content.decode()
+    assert not HelperConsent.objects.exists()
+    client.post(
+        home,
+        {
+            "paper": "1",
+            "paper-phone": "0377 000 111",
+            "paper-full_name": "Điểu K'Lanh",
+            "paper-document": SimpleUploadedFile("uq.pdf", PDF),
+        },
+    )
+    consent = HelperConsent.objects.get()
+    assert consent.method == "paper" and consent.document.read() == PDF
+    assert consent.citizen.username == "0377000111"
+    assert AuditEvent.objects.filter(actor=helper, action="helper.consent_given").exists()
