@@ -341,151 +341,78 @@ def _keyed(form_class: type[f.KeyedForm], request: HttpRequest, **kwargs: Any) -
     return data
 
 
-def _act_receive(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.NoteForm, request)
-    services.dossier_receive(
-        actor=user,
-        dossier_id=dossier.pk,
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
+def _keyed_action(
+    form_class: type[f.KeyedForm],
+    service: Callable[..., Any],
+    fields: dict[str, str],
+    form_options: Callable[[Dossier, User], dict[str, Any]] | None = None,
+) -> ActionHandler:
+    """An action whose form carries the request key and revision: the form's `fields`
+    (service argument → form field) go to the one service that does it."""
+
+    def handle(user: User, dossier: Dossier, request: HttpRequest) -> None:
+        options = form_options(dossier, user) if form_options else {}
+        data = _keyed(form_class, request, **options)
+        service(
+            actor=user,
+            dossier_id=dossier.pk,
+            revision=data["revision"],
+            request_key=data["request_key"],
+            **{argument: data[field] for argument, field in fields.items()},
+        )
+
+    return handle
 
 
-def _act_refuse(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ReasonForm, request)
-    services.dossier_refuse_receipt(
-        actor=user,
-        dossier_id=dossier.pk,
-        reason=data["reason"],
-        details=data["details"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_forward(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(
+_REASON = {"reason": "reason", "details": "details"}
+KEYED_ACTIONS: dict[str, ActionHandler] = {
+    "receive": _keyed_action(f.NoteForm, services.dossier_receive, {}),
+    "refuse": _keyed_action(f.ReasonForm, services.dossier_refuse_receipt, _REASON),
+    "forward": _keyed_action(
         f.ForwardForm,
-        request,
-        steps=_step_choices(dossier),
-        officers=_officer_choices(dossier, user),
-    )
-    services.dossier_forward(
-        actor=user,
-        dossier_id=dossier.pk,
-        note=data["note"],
-        to_position=data["to_position"],
-        assignee_id=data["assignee"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_assign(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.AssignForm, request, officers=_step_officers(dossier))
-    services.dossier_assign(
-        actor=user,
-        dossier_id=dossier.pk,
-        assignee_id=data["assignee"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_supplement(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.SupplementForm, request)
-    services.dossier_request_supplement(
-        actor=user,
-        dossier_id=dossier.pk,
-        reasons=data["reasons"],
-        note=data["note"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_supplied(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.NoteForm, request)
-    services.dossier_submit_supplement(
-        actor=user,
-        dossier_id=dossier.pk,
-        note=data["note"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_obligation(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ObligationForm, request)
-    services.dossier_request_financial_obligation(
-        actor=user,
-        dossier_id=dossier.pk,
-        amount=data["amount"],
-        note=data["note"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_approve(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ApproveForm, request)
-    services.dossier_approve(
-        actor=user,
-        dossier_id=dossier.pk,
-        form=data["form"],
-        document_number=data["document_number"],
-        summary=data["summary"],
-        file=data["file"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_reject(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ReasonForm, request)
-    services.dossier_reject(
-        actor=user,
-        dossier_id=dossier.pk,
-        reason=data["reason"],
-        details=data["details"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_stop(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ReasonForm, request)
-    services.dossier_stop(
-        actor=user,
-        dossier_id=dossier.pk,
-        reason=data["reason"],
-        details=data["details"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_return(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.ReturnForm, request)
-    services.dossier_return_result(
-        actor=user,
-        dossier_id=dossier.pk,
-        method=data["method"],
-        received_by_name=data["received_by_name"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
-
-
-def _act_withdraw(user: User, dossier: Dossier, request: HttpRequest) -> None:
-    data = _keyed(f.WithdrawForm, request)
-    services.dossier_withdraw(
-        actor=user,
-        dossier_id=dossier.pk,
-        reason=data["reason"],
-        revision=data["revision"],
-        request_key=data["request_key"],
-    )
+        services.dossier_forward,
+        {"note": "note", "to_position": "to_position", "assignee_id": "assignee"},
+        lambda dossier, user: {
+            "steps": _step_choices(dossier),
+            "officers": _officer_choices(dossier, user),
+        },
+    ),
+    "assign": _keyed_action(
+        f.AssignForm,
+        services.dossier_assign,
+        {"assignee_id": "assignee"},
+        lambda dossier, _user: {"officers": _step_officers(dossier)},
+    ),
+    "supplement": _keyed_action(
+        f.SupplementForm,
+        services.dossier_request_supplement,
+        {"reasons": "reasons", "note": "note"},
+    ),
+    "supplied": _keyed_action(f.NoteForm, services.dossier_submit_supplement, {"note": "note"}),
+    "obligation": _keyed_action(
+        f.ObligationForm,
+        services.dossier_request_financial_obligation,
+        {"amount": "amount", "note": "note"},
+    ),
+    "approve": _keyed_action(
+        f.ApproveForm,
+        services.dossier_approve,
+        {
+            "form": "form",
+            "document_number": "document_number",
+            "summary": "summary",
+            "file": "file",
+        },
+    ),
+    "reject": _keyed_action(f.ReasonForm, services.dossier_reject, _REASON),
+    "stop": _keyed_action(f.ReasonForm, services.dossier_stop, _REASON),
+    "return": _keyed_action(
+        f.ReturnForm,
+        services.dossier_return_result,
+        {"method": "method", "received_by_name": "received_by_name"},
+    ),
+    "withdraw": _keyed_action(f.WithdrawForm, services.dossier_withdraw, {"reason": "reason"}),
+}
 
 
 def _act_opinion(user: User, dossier: Dossier, request: HttpRequest) -> None:
@@ -552,18 +479,7 @@ def _act_explain(user: User, dossier: Dossier, request: HttpRequest) -> None:
 
 
 ACTIONS: dict[str, ActionHandler] = {
-    "receive": _act_receive,
-    "refuse": _act_refuse,
-    "forward": _act_forward,
-    "assign": _act_assign,
-    "supplement": _act_supplement,
-    "supplied": _act_supplied,
-    "obligation": _act_obligation,
-    "approve": _act_approve,
-    "reject": _act_reject,
-    "stop": _act_stop,
-    "return": _act_return,
-    "withdraw": _act_withdraw,
+    **KEYED_ACTIONS,
     "opinion": _act_opinion,
     "answer": _act_answer,
     "apology": _act_apology,
