@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.feedback",
+    "motcua.quality",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
@@ -286,3 +287,29 @@ MOTCUA_OTP_MAX_ATTEMPTS = env.int("MOTCUA_OTP_MAX_ATTEMPTS", default=5)
 MOTCUA_UPLOAD_MAX_MB = env.int("MOTCUA_UPLOAD_MAX_MB", default=10)
 # How long a citizen's consent to a community helper lasts.
 MOTCUA_HELPER_CONSENT_DAYS = env.int("MOTCUA_HELPER_CONSENT_DAYS", default=30)
+
+# --- QĐ 766 index (REGULATION.md §1; README "Choices for uncertain rules") --------------------
+# The appointment (NgayHenTra) the 766 on-time rule compares: "receipt" = the one on the receipt,
+# an apology letter does not make a late dossier on time; "apology" = the latest approved apology.
+MOTCUA_QUALITY_APPOINTMENT = env.str("MOTCUA_QUALITY_APPOINTMENT", default="receipt")
+if MOTCUA_QUALITY_APPOINTMENT not in ("receipt", "apology"):
+    raise ImproperlyConfigured("MOTCUA_QUALITY_APPOINTMENT must be 'receipt' or 'apology'")
+# Dated changes of a metric's maximum, threshold (ratio for full marks) or empty-denominator
+# score, e.g. the 766 docx's 80 % threshold for indicator 4.2 (JSON list; see README):
+# [{"from": "2025-01-01", "metric": "SO_HOA_GIAY_TO_GIAI_QUYET", "threshold": "0.8"}]
+MOTCUA_QUALITY_RULE_CHANGES = env.json("MOTCUA_QUALITY_RULE_CHANGES", default=[])
+# Classification bands (§1.5 [GAP/MEM]): the lowest total of each band, best first.
+MOTCUA_QUALITY_BANDS = [
+    ("excellent", 90),
+    ("good", 80),
+    ("fair", 70),
+    ("average", 50),
+    ("weak", 0),
+]
+# Indicator 3.3 multiplies the online share by the sync rate (the 766 docx [SEC]); False counts
+# our online dossiers whatever was synchronised.
+MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE = env.bool(
+    "MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE", default=True
+)
+# How often the scheduled job refreshes the facts (seconds), run by `manage.py run_schedule`.
+MOTCUA_QUALITY_REFRESH_SECONDS = env.int("MOTCUA_QUALITY_REFRESH_SECONDS", default=300)

@@ -32,6 +32,14 @@ def app_of(path: Path) -> str:
     return path.relative_to(SRC).parts[0]
 
 
+def module_role(path: Path) -> str:
+    """`services.py` for services.py and for any module of a `services/` package (same for
+    selectors), so a module that grew past ~400 lines can become a package (STYLE.md §3)."""
+    if path.parent.name in {"services", "selectors"}:
+        return f"{path.parent.name}.py"
+    return path.name
+
+
 def model_owners() -> dict[str, str]:
     """Model class name → the app that defines it."""
     owners: dict[str, str] = {}
@@ -121,7 +129,7 @@ def test_status_is_set_only_in_services() -> None:
     bad = {
         str(p): lines
         for p in python_files()
-        if (lines := status_set_outside_services(p.read_text(), p.name))
+        if (lines := status_set_outside_services(p.read_text(), module_role(p)))
     }
     assert bad == {}
 
@@ -131,7 +139,7 @@ def test_models_are_queried_only_by_their_own_apps_services_and_selectors() -> N
     bad = {
         str(p): lines
         for p in python_files()
-        if (lines := foreign_model_access(p.read_text(), p.name, app_of(p), owners))
+        if (lines := foreign_model_access(p.read_text(), module_role(p), app_of(p), owners))
     }
     assert bad == {}
 
@@ -140,7 +148,7 @@ def test_services_enqueue_only_on_commit() -> None:
     bad = {
         str(p): lines
         for p in python_files()
-        if (lines := enqueue_outside_on_commit(p.read_text(), p.name))
+        if (lines := enqueue_outside_on_commit(p.read_text(), module_role(p)))
     }
     assert bad == {}
 
