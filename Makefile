@@ -35,12 +35,14 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py seed_demo
 
-# Web server on http://127.0.0.1:$(PORT) and one background worker; Ctrl+C stops both.
+# Web server on http://127.0.0.1:$(PORT), one background worker and the scheduler of periodic
+# jobs (766 facts, notification retries); Ctrl+C stops them all.
 run: demo
 	@$(PY) manage.py enqueue_heartbeat
 	@echo "Một Cửa: http://127.0.0.1:$(PORT)/  (demo users: README)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py db_worker --interval 1 & \
+	  $(PY) manage.py run_schedule & \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate

@@ -313,3 +313,8 @@ MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE = env.bool(
 )
 # How often the scheduled job refreshes the facts (seconds), run by `manage.py run_schedule`.
 MOTCUA_QUALITY_REFRESH_SECONDS = env.int("MOTCUA_QUALITY_REFRESH_SECONDS", default=300)
+# Periodic jobs `manage.py run_schedule` enqueues for the worker: (task, interval in seconds).
+MOTCUA_SCHEDULE = [
+    ("motcua.quality.tasks.quality_facts_refresh", MOTCUA_QUALITY_REFRESH_SECONDS),
+    ("motcua.notifications.tasks.notifications_deliver_due", 60),
+]

@@ -504,3 +504,55 @@ def eform_for_version(*, version: ProcedureVersion) -> Eform:
         if form.field_labels:
             return eform_from_labels(list(form.field_labels))
     return eform_from_labels([str(_("What do you request?"))])
+
+
+@dataclass(frozen=True)
+class ProcedureProfile:
+    """What the 766 indicators 1.3, 3.1, 3.2, 3.5 and 4.5 read of a procedure in force."""
+
+    procedure_id: int
+    code: str
+    name: str
+    sector_id: int | None
+    tiers: frozenset[str]
+    service_level: str
+    has_fee: bool
+    subject_is_citizen: bool
+    complete: bool  # all seven mandatory components (1.3)
+
+
+def procedure_profiles(*, on: date | None = None) -> list[ProcedureProfile]:
+    versions = (
+        version_list_current(on=on)
+        .select_related("procedure")
+        .prefetch_related(
+            "documents",
+            Prefetch("channels", queryset=ChannelTerms.objects.prefetch_related("fees")),
+        )
+    )
+    profiles = []
+    for v in versions:
+        tiers = {
+            tier
+            for tier, flag in (
+                ("province", v.at_province),
+                ("district", v.at_district),
+                ("commune", v.at_commune),
+            )
+            if flag
+        }
+        has_fee = any(fee.amount for terms in v.channels.all() for fee in terms.fees.all())
+        profiles.append(
+            ProcedureProfile(
+                procedure_id=v.procedure_id,
+                code=v.procedure.code,
+                name=v.name,
+                sector_id=v.sector_id,
+                tiers=frozenset(tiers),
+                service_level=v.service_level,
+                has_fee=has_fee,
+                subject_is_citizen=v.subject_is_citizen,
+                complete=not version_missing_components(v),
+            )
+        )
+    return profiles

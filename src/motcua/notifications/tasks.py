@@ -9,3 +9,9 @@ from motcua.notifications import services
 @task()
 def notification_deliver(notification_id: int) -> str:
     return services.notification_deliver(notification_id=notification_id)
+
+
+@task()
+def notifications_deliver_due() -> int:
+    """Send what is due again (the scheduled job; see MOTCUA_NOTIFICATION_RETRY_MINUTES)."""
+    return services.notification_deliver_due()

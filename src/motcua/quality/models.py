@@ -208,6 +208,7 @@ class NationalFigure(TimeStampedModel):
     period_start = models.DateField()
     period_end = models.DateField()
     department_id = models.CharField(max_length=64)  # the portal's departmentId
+    is_overview = models.BooleanField(default=False)  # the response's overview / parent row
     department_name = models.CharField(max_length=255, blank=True)
     agency = models.ForeignKey(
         Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -30,7 +30,12 @@ from motcua.dossiers.selectors.facts import (
 )
 from motcua.feedback.selectors import dossier_ids_disliked, dossier_ids_rated_since
 from motcua.quality.derive import FactRow, day_counters, day_end, fact_fields, local_day
-from motcua.quality.models import OPEN_COUNTERS, DailyFact, DossierFact, FillState
+from motcua.quality.models import (
+    OPEN_COUNTERS,
+    DailyFact,
+    DossierFact,
+    FillState,
+)
 
 Progress = Callable[[str, int, int], None]
 Key = tuple[int, int, str]
@@ -268,3 +273,19 @@ def _rows_with_pk(query: Any) -> list[tuple[int, FactRow]]:
         (values.pop("dossier_id"), FactRow(**values))
         for values in query.values("dossier_id", *FactRow.fields())
     ]
+
+
+from motcua.quality.services.errors import QualityError  # noqa: E402
+from motcua.quality.services.national import national_figures_import  # noqa: E402
+from motcua.quality.services.targets import target_delete, target_save  # noqa: E402
+
+__all__ = [
+    "QualityError",
+    "RefreshReport",
+    "dossier_facts_update",
+    "facts_rebuild",
+    "facts_refresh",
+    "national_figures_import",
+    "target_delete",
+    "target_save",
+]
