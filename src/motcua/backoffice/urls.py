@@ -1,6 +1,12 @@
 from django.urls import path
 
-from motcua.backoffice import views, views_catalog, views_dossiers, views_information
+from motcua.backoffice import (
+    views,
+    views_catalog,
+    views_dossiers,
+    views_information,
+    views_quality,
+)
 
 app_name = "backoffice"
 
@@ -55,6 +61,15 @@ urlpatterns = [
         views_dossiers.dossier_pdf,
         name="dossier_pdf_item",
     ),
+    path("quality/", views_quality.dashboard, name="quality"),
+    path("quality/export.<str:kind>", views_quality.export, name="quality_export"),
+    path("quality/targets/", views_quality.targets, name="quality_targets"),
+    path(
+        "quality/targets/<int:target_id>/delete/",
+        views_quality.target_remove,
+        name="quality_target_delete",
+    ),
+    path("quality/figures/", views_quality.figures, name="quality_figures"),
     path("information/", views_information.articles, name="articles"),
     path("information/new/", views_information.article_edit, name="article_create"),
     path("information/<int:article_id>/", views_information.article_edit, name="article_edit"),

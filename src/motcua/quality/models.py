@@ -187,8 +187,12 @@ class Target(TimeStampedModel):
         verbose_name_plural = _("targets")
         constraints: ClassVar[list[models.BaseConstraint]] = [
             models.UniqueConstraint(
-                fields=["metric", "tier", "agency", "due_on"], name="target_unique",
-                nulls_distinct=False,
+                fields=["metric", "tier", "due_on"], condition=models.Q(agency__isnull=True),
+                name="target_tier_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["metric", "agency", "due_on"], condition=models.Q(agency__isnull=False),
+                name="target_agency_unique",
             ),
             models.CheckConstraint(
                 condition=models.Q(percent__gte=0, percent__lte=100), name="target_percent_range"

@@ -176,9 +176,9 @@ def metric_score(
             )
         if den == 0:
             if metric.empty == Empty.FULL:
-                value: Decimal | None = pmax
+                value: Decimal | None = round_published(pmax)
             elif metric.empty == Empty.ZERO:
-                value = Decimal(0)
+                value = round_published(Decimal(0))
             else:
                 value = None
             return Score(

@@ -239,6 +239,11 @@ class TargetRow:
     percent: Decimal | None
 
     @property
+    def metric_name(self) -> str:
+        metric = self.card.ruleset.by_code.get(self.target.metric)
+        return f"{metric.number} {metric.name}" if metric else self.target.metric
+
+    @property
     def met(self) -> bool:
         return self.percent is not None and self.percent >= self.target.percent
 

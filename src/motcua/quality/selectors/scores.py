@@ -112,6 +112,7 @@ class Scorecard:
     total: Score
     received: int
     band: str
+    average_days: Decimal | None = None  # 2.2, monitoring only
 
     def group(self, group: Group | str) -> GroupRow:
         return next(g for g in self.groups if g.group == group)
@@ -343,6 +344,7 @@ def scorecard_from_inputs(
         total=total,
         received=received,
         band=band_of(total.value),
+        average_days=inputs[Group.PROGRESS].get("avgProcessingDays"),
     )
 
 

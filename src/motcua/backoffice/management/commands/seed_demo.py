@@ -11,6 +11,7 @@ from motcua.core.services import calendar_seed
 from motcua.dossiers.services import dossier_seed_demo
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
+from motcua.quality.services import facts_refresh
 
 
 class Command(BaseCommand):
@@ -23,18 +24,18 @@ class Command(BaseCommand):
         first, last = settings.MOTCUA_CALENDAR_SEED_YEARS
         holidays, swaps = calendar_seed(first_year=first, last_year=last)
         self.stdout.write(
-            f"[1/7] Lịch làm việc {first}–{last}: +{holidays} ngày nghỉ, +{swaps} ngày làm bù"
+            f"[1/8] Lịch làm việc {first}–{last}: +{holidays} ngày nghỉ, +{swaps} ngày làm bù"
         )
         units = administrative_units_import()
         self.stdout.write(
-            f"[2/7] Đơn vị hành chính: {units.provinces} tỉnh, {units.districts} huyện, "
+            f"[2/8] Đơn vị hành chính: {units.provinces} tỉnh, {units.districts} huyện, "
             f"{units.communes} xã/phường, {units.successions} liên kết kế thừa"
         )
         agencies = agency_seed_demo()
-        self.stdout.write(f"[3/7] Cơ quan: {agencies.agencies}, bộ phận một cửa: {agencies.desks}")
+        self.stdout.write(f"[3/8] Cơ quan: {agencies.agencies}, bộ phận một cửa: {agencies.desks}")
         catalog = catalog_seed_demo()
         self.stdout.write(
-            f"[4/7] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
+            f"[4/8] Thủ tục hành chính: +{catalog.created} mới, {catalog.unchanged} không đổi"
         )
         if catalog.created or catalog.new_versions:
             # The background worker (make run starts one) reads the new procedures aloud.
@@ -44,14 +45,16 @@ class Command(BaseCommand):
         if eforms:
             self.stdout.write(f"      Tờ khai điện tử: {eforms} thủ tục")
         articles = article_seed_demo()
-        self.stdout.write(f"[5/7] Trang thông tin: +{articles}")
+        self.stdout.write(f"[5/8] Trang thông tin: +{articles}")
         if settings.MOTCUA_DEMO_USERS:
             created = user_seed_demo()
-            self.stdout.write(f"[6/7] Người dùng mẫu: +{created}")
+            self.stdout.write(f"[6/8] Người dùng mẫu: +{created}")
         else:
-            self.stdout.write("[6/7] Người dùng mẫu: bỏ qua (chỉ có ở môi trường dev)")
+            self.stdout.write("[6/8] Người dùng mẫu: bỏ qua (chỉ có ở môi trường dev)")
         if settings.MOTCUA_DEMO_USERS:
             dossiers = dossier_seed_demo()
-            self.stdout.write(f"[7/7] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
+            self.stdout.write(f"[7/8] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
         else:
-            self.stdout.write("[7/7] Hồ sơ mẫu: bỏ qua (chỉ có ở môi trường dev)")
+            self.stdout.write("[7/8] Hồ sơ mẫu: bỏ qua (chỉ có ở môi trường dev)")
+        report = facts_refresh()
+        self.stdout.write(f"[8/8] Số liệu chỉ số QĐ 766: {report.dossiers} hồ sơ được tính")
