@@ -83,10 +83,11 @@ def facts_generate(
     kinds: Sequence[Kind],
     pairs_per_day: int,
     seed: int = 766,
+    max_received: int = 12,
     progress: Callable[[int, int], None] | None = None,
 ) -> Known:
     """Write DailyFact rows for every day of [start, end]: `pairs_per_day` (agency, procedure)
-    pairs per day, each with 1–12 dossiers received, in person or online."""
+    pairs per day, each with 1 to `max_received` dossiers received, in person or online."""
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     known = Known()
     days = (end - start).days + 1
@@ -100,7 +101,7 @@ def facts_generate(
             if (peer.agency_id, kind.procedure_id, channel) in seen:
                 continue
             seen.add((peer.agency_id, kind.procedure_id, channel))
-            counts = _row(rng, rng.randint(1, 12))
+            counts = _row(rng, rng.randint(1, max_received))
             days_spent = round(counts["completed"] * rng.uniform(1, 6), 2)
             batch.append(
                 DailyFact(
