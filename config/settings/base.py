@@ -311,6 +311,11 @@ MOTCUA_QUALITY_BANDS = [
 MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE = env.bool(
     "MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE", default=True
 )
+# Each refresh also re-reads the events of the last minutes before the previous run: an event id
+# is given at insert, so a transaction committing late can land below the watermark already read.
+MOTCUA_QUALITY_REFRESH_OVERLAP_MINUTES = env.int(
+    "MOTCUA_QUALITY_REFRESH_OVERLAP_MINUTES", default=10
+)
 # How often the scheduled job refreshes the facts (seconds), run by `manage.py run_schedule`.
 MOTCUA_QUALITY_REFRESH_SECONDS = env.int("MOTCUA_QUALITY_REFRESH_SECONDS", default=300)
 # Periodic jobs `manage.py run_schedule` enqueues for the worker: (task, interval in seconds).

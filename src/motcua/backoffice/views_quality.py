@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -185,6 +186,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "ranking": rows,
         "dots": _dots(rows, today),
         "period_number": _number(period) if period.kind != PeriodKind.RANGE else None,
+        "period_query": _period_query(period, compare),
         "attainment": attainment,
         "risk": risk,
         "unsynced": unsynced,
@@ -361,6 +363,18 @@ def _dots(rows: list[Any], today: date) -> list[dict[str, Any]]:
         }
         for r, (lat, lon) in placed
     ]
+
+
+def _period_query(period: Period, compare: str) -> str:
+    """The URL parameters that ask for this period again (links to another scope)."""
+    params = {"period": period.kind, "compare": compare}
+    if period.kind == PeriodKind.RANGE:
+        params |= {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    else:
+        params["year"] = str(period.start.year)
+        if period.kind != PeriodKind.YEAR:
+            params["n"] = str(_number(period))
+    return urlencode(params)
 
 
 def _number(period: Period) -> int:

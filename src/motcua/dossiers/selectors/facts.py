@@ -71,19 +71,38 @@ def dossier_event_newest_id() -> int:
     return DossierEvent.objects.aggregate(m=Max("pk"))["m"] or 0
 
 
-def dossier_ids_with_events_after(event_id: int) -> tuple[list[int], int]:
-    """Received dossiers with an event newer than `event_id`, and the newest event id."""
+def dossier_ids_with_events_after(
+    event_id: int, *, occurred_since: datetime | None = None
+) -> tuple[list[int], int]:
+    """Received dossiers with an event newer than `event_id` (or, with `occurred_since`, any
+    event that occurred since then), and the newest event id.
+
+    Event ids are given at insert, not at commit: a transaction that commits late can add an
+    event below a watermark already read. `occurred_since` re-reads a recent window so such an
+    event is still seen (the refresh re-derives a dossier idempotently).
+    """
     newest = dossier_event_newest_id()
-    if newest <= event_id:
+    recent = Q(pk__gt=event_id)
+    if occurred_since is not None:
+        recent |= Q(occurred_at__gte=occurred_since)
+    if newest <= event_id and occurred_since is None:
         return [], event_id
     ids = (
-        DossierEvent.objects.filter(
-            pk__gt=event_id, pk__lte=newest, dossier__received_at__isnull=False
-        )
+        DossierEvent.objects.filter(recent, pk__lte=newest, dossier__received_at__isnull=False)
         .values_list("dossier_id", flat=True)
         .distinct()
     )
-    return sorted(set(ids)), newest
+    return sorted(set(ids)), max(newest, event_id)
+
+
+def dossier_last_sequences(dossier_ids: Sequence[int]) -> dict[int, int]:
+    """The sequence number of each dossier's last event."""
+    return dict(
+        DossierEvent.objects.filter(dossier_id__in=list(dossier_ids))
+        .values("dossier_id")
+        .annotate(last=Max("sequence"))
+        .values_list("dossier_id", "last")
+    )
 
 
 def dossier_id_chunks_received_before(

@@ -27,6 +27,7 @@ from motcua.dossiers.selectors.facts import (
     dossier_fact_inputs,
     dossier_id_chunks_received_before,
     dossier_ids_with_events_after,
+    dossier_last_sequences,
 )
 from motcua.feedback.selectors import dossier_ids_disliked, dossier_ids_rated_since
 from motcua.quality.derive import FactRow, day_counters, day_end, fact_fields, local_day
@@ -165,7 +166,12 @@ def facts_refresh(*, now: datetime | None = None) -> RefreshReport:
     fill_state_get()
     with transaction.atomic():
         state = FillState.objects.select_for_update().get(pk=1)
-        changed, newest_event = dossier_ids_with_events_after(state.event_watermark)
+        overlap = timedelta(minutes=settings.MOTCUA_QUALITY_REFRESH_OVERLAP_MINUTES)
+        changed, newest_event = dossier_ids_with_events_after(
+            state.event_watermark,
+            occurred_since=state.refreshed_at - overlap if state.refreshed_at else None,
+        )
+        changed = _not_yet_derived(changed)
         rated, newest_rating = dossier_ids_rated_since(state.rating_watermark)
         touched = dossier_facts_update([*changed, *rated], now=now)
         first_open = (
@@ -196,6 +202,15 @@ def facts_refresh(*, now: datetime | None = None) -> RefreshReport:
         open_days=len(open_days),
         duration_ms=state.last_duration_ms,
     )
+
+
+def _not_yet_derived(dossier_ids: list[int]) -> list[int]:
+    """Of these dossiers, those whose last event is not yet in their fact."""
+    last = dossier_last_sequences(dossier_ids)
+    derived = dict(
+        DossierFact.objects.filter(pk__in=dossier_ids).values_list("pk", "events_through")
+    )
+    return [pk for pk in dossier_ids if derived.get(pk) != last.get(pk)]
 
 
 # --- a rebuild of a range -----------------------------------------------------------------------
