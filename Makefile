@@ -90,7 +90,7 @@ lock:
 	/tmp/motcua-lock/bin/pip freeze > requirements/lock.txt
 
 bench: setup
-	$(PY) bench/run.py && $(PY) bench/catalog_search.py && $(PY) bench/dossiers.py
+	$(PY) bench/run.py && $(PY) bench/catalog_search.py && $(PY) bench/dossiers.py && $(PY) bench/quality.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*

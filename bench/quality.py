@@ -287,7 +287,7 @@ def _report(
     print(
         f"quality[{label}] {title}: median {median:.1f} ms, p95 {_p95(samples):.1f} ms, "
         f"{median / base:.1f}x the SQL aggregate ({base:.1f} ms); {len(captured)} queries, "
-        f"slowest {float(slowest['time']) * 1000:.1f} ms",
+        f"slowest {float(slowest['time']) * 1000:.0f} ms",
         flush=True,
     )
     if explain and connection.vendor == "postgresql":
