@@ -22,13 +22,10 @@ from motcua.organisation.models import AdministrativeUnit, Agency
 from motcua.quality.constants import Group, PeriodKind
 
 
-class DossierFact(models.Model):
-    """What the 766 counts need of one received dossier, derived from its history."""
+class FactKey(models.Model):
+    """Where a fact counts: the deciding agency, its unit and tier (copied, so a report filters
+    without a join), the procedure and its sector, the channel."""
 
-    dossier = models.OneToOneField(
-        "dossiers.Dossier", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    # Where it counts: the deciding agency, its unit and tier; the procedure and its sector.
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
     tier = models.CharField(max_length=10, choices=Tier.choices)
@@ -37,6 +34,17 @@ class DossierFact(models.Model):
         Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     channel = models.CharField(max_length=12, choices=Channel.choices)
+
+    class Meta:
+        abstract = True
+
+
+class DossierFact(FactKey):
+    """What the 766 counts need of one received dossier, derived from its history."""
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
 
     received_at = models.DateTimeField()
     received_on = models.DateField(db_index=True)
@@ -99,18 +107,10 @@ DECIMAL_COUNTERS = ("processing_days",)
 COUNTERS = RECEIPT_COUNTERS + END_COUNTERS + OPEN_COUNTERS
 
 
-class DailyFact(models.Model):
+class DailyFact(FactKey):
     """Counts of one day for one agency, procedure and channel (GLOSSARY: DailyFact)."""
 
     day = models.DateField()
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
-    tier = models.CharField(max_length=10, choices=Tier.choices)
-    procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="+")
-    sector = models.ForeignKey(
-        Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    channel = models.CharField(max_length=12, choices=Channel.choices)
 
     received = models.PositiveIntegerField(default=0)
     received_online = models.PositiveIntegerField(default=0)
