@@ -19,6 +19,7 @@ PEERS = (
 class FilterForm(forms.Form):
     scope = forms.CharField(label=_("Scope"), max_length=40, required=False)
     id = forms.CharField(label=_("Which one"), max_length=20, required=False)
+    code = forms.CharField(label=_("or one procedure (code)"), max_length=20, required=False)
     period = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices, required=False)
     year = forms.IntegerField(label=_("Year"), required=False)
     n = forms.IntegerField(label=_("Month or quarter"), required=False)

@@ -99,6 +99,8 @@ def _chosen(request: HttpRequest, user: User) -> tuple[f.FilterForm, Scope, Peri
     value = data.get("id") or ""
     if ":" in kind:  # the one drop-down of the form: "agency:12", "tier:commune", …
         kind, value = kind.split(":", 1)
+    if data.get("code"):  # a procedure code typed in wins over the drop-down
+        kind, value = ScopeKind.PROCEDURE, data["code"]
     if not kind:
         own = _own_agencies(user)
         if user.role not in EDITORS and own:
@@ -187,6 +189,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "dots": _dots(rows, today),
         "period_number": _number(period) if period.kind != PeriodKind.RANGE else None,
         "period_query": _period_query(period, compare),
+        "procedure_code": scope.label.split(" ", 1)[0] if scope.kind == ScopeKind.PROCEDURE else "",
         "attainment": attainment,
         "risk": risk,
         "unsynced": unsynced,

@@ -76,6 +76,8 @@ def scope_resolve(kind: str, value: str = "", *, on: date | None = None) -> Scop
         if value not in Tier.values:
             raise ScopeError(_("Unknown tier."))
         return Scope(scope_kind, value, str(Tier(value).label), frozenset({value}))
+    if scope_kind == ScopeKind.PROCEDURE:
+        return _procedure_scope(value.strip(), on)
     if not value.isdigit():
         raise ScopeError(_("Choose a unit, agency, sector or procedure from the list."))
     if scope_kind == ScopeKind.AGENCY:
@@ -88,15 +90,23 @@ def scope_resolve(kind: str, value: str = "", *, on: date | None = None) -> Scop
         if unit is None:
             raise ScopeError(_("There is no such administrative unit."))
         return Scope(scope_kind, value, unit.name, frozenset({unit.tier}))
-    if scope_kind == ScopeKind.SECTOR:
-        sector = sector_list().filter(pk=int(value)).first()
-        if sector is None:
-            raise ScopeError(_("There is no such sector."))
-        return Scope(scope_kind, value, sector.name, PROVINCE.tiers)
-    profile = next((p for p in procedure_profiles(on=on) if p.procedure_id == int(value)), None)
+    sector = sector_list().filter(pk=int(value)).first()
+    if sector is None:
+        raise ScopeError(_("There is no such sector."))
+    return Scope(scope_kind, value, sector.name, PROVINCE.tiers)
+
+
+def _procedure_scope(value: str, on: date) -> Scope:
+    """A procedure by its id or by its national code (1.004873), as officers know it."""
+    profile = next(
+        (p for p in procedure_profiles(on=on) if value in (p.code, str(p.procedure_id))), None
+    )
     if profile is None:
         raise ScopeError(_("There is no such procedure in force."))
-    return Scope(scope_kind, value, f"{profile.code} {profile.name}", PROVINCE.tiers)
+    return Scope(
+        ScopeKind.PROCEDURE, str(profile.procedure_id), f"{profile.code} {profile.name}",
+        PROVINCE.tiers,
+    )  # fmt: skip
 
 
 def fill_state() -> FillState | None:

@@ -212,3 +212,13 @@ def test_a_malformed_reconciliation_file_is_refused_whole(seeded, text, message)
             actor=officer, group="transparency", period=Q1, text=text, agencies={}
         )
     assert reconciliation(Q1, today=TODAY) == []
+
+
+def test_a_procedure_scope_by_its_code(generated) -> None:  # type: ignore[no-untyped-def]
+    profile = procedure_profiles(on=TODAY)[0]
+    scope = scope_resolve("procedure", profile.code)
+    assert scope.value == str(profile.procedure_id) and scope.label.startswith(profile.code)
+    card = scorecard(scope, Q1, today=TODAY)
+    assert card.received >= 0
+    with pytest.raises(ScopeError, match="Không có thủ tục"):
+        scope_resolve("procedure", "9.999999")
