@@ -38,6 +38,7 @@ from motcua.quality.models import (
     FillState,
 )
 
+CHUNK = 2000  # dossiers re-derived per batch (bounded memory and query size)
 Progress = Callable[[str, int, int], None]
 Key = tuple[int, int, str]
 
@@ -173,7 +174,10 @@ def facts_refresh(*, now: datetime | None = None) -> RefreshReport:
         )
         changed = _not_yet_derived(changed)
         rated, newest_rating = dossier_ids_rated_since(state.rating_watermark)
-        touched = dossier_facts_update([*changed, *rated], now=now)
+        dirty = sorted({*changed, *rated})
+        touched: set[date] = set()
+        for index in range(0, len(dirty), CHUNK):
+            touched |= dossier_facts_update(dirty[index : index + CHUNK], now=now)
         first_open = (
             state.open_final_through + timedelta(days=1)
             if state.open_final_through
@@ -231,7 +235,7 @@ def facts_rebuild(
     total = dossier_count_received_before(limit)
     newest_event = dossier_event_newest_id()
     done = 0
-    for chunk in dossier_id_chunks_received_before(limit):
+    for chunk in dossier_id_chunks_received_before(limit, size=CHUNK):
         dossier_facts_update(chunk, now=now)
         done += len(chunk)
         progress("dossiers", done, total)
