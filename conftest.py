@@ -28,6 +28,11 @@ def seed_catalogue(db):  # type: ignore[no-untyped-def]
 def _fresh_calendar_cache() -> None:
     """The calendar is cached per process and invalidated on commit; tests run inside a
     transaction that never commits, so each test starts from an empty cache instead."""
+    from django.core.cache import cache
+
     from motcua.core.calendar import calendar_invalidate
+    from motcua.quality.selectors.scores import catalogue_cache_clear
 
     calendar_invalidate()
+    cache.clear()  # cached reads (the 766 catalogue, rate limits) must not leak between tests
+    catalogue_cache_clear()

@@ -107,10 +107,11 @@ def _rows(query: Any) -> list[FactRow]:
 
 
 def _open_at(at: datetime) -> list[FactRow]:
+    # final_on narrows to the open and the recently ended through its index; final_at decides.
     return _rows(
-        DossierFact.objects.filter(received_at__lte=at).filter(
-            Q(final_at__isnull=True) | Q(final_at__gt=at)
-        )
+        DossierFact.objects.filter(
+            Q(final_on__isnull=True) | Q(final_on__gte=local_day(at)), received_at__lte=at
+        ).filter(Q(final_at__isnull=True) | Q(final_at__gt=at))
     )
 
 
