@@ -360,7 +360,7 @@ def scorecard_from_inputs(
         groups=groups,
         total=total,
         received=received,
-        band=band_of(total.value),
+        band=band_of(total.value) if received else "",  # no band for a period without dossiers
         average_days=inputs[Group.PROGRESS].get("avgProcessingDays"),
     )
 

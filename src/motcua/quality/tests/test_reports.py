@@ -92,6 +92,7 @@ def test_an_agency_scope_counts_only_its_facts(generated) -> None:  # type: igno
 def test_a_period_without_data_scores_null_where_the_portal_does(generated) -> None:  # type: ignore[no-untyped-def]
     empty = scorecard(scope_resolve("province"), period_quarter(2025, 3), today=TODAY)
     assert empty.received == 0
+    assert empty.band == ""  # no classification without a dossier
     assert empty.group(Group.PROGRESS).score.value is None
     assert empty.metric("DOSSIER_RECEIVING_SATISFACTION").score.value == 0
     assert empty.metric("PETITION_HANDLING_SATISFACTION").score.value == 6
