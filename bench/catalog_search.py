@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import is_child, run_per_database  # noqa: E402 - after the path is set
+from children import is_child, p95, run_per_database, timings_ms  # noqa: E402 - after the path is set
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
@@ -53,24 +53,12 @@ T = TypeVar("T")
 # --- Child: one database, one catalogue, all the timings ---------------------------------------
 
 
+def _timings_ms(work: Callable[[], T]) -> tuple[list[float], T]:
+    return timings_ms(work, rounds=ROUNDS, warmup=WARMUP)
+
+
 def _progress(label: str, message: str) -> None:
     print(f"[{label}] {message}", file=sys.stderr, flush=True)
-
-
-def _timings_ms(work: Callable[[], T]) -> tuple[list[float], T]:
-    """Milliseconds per call over ROUNDS calls after a warm-up, and the last call's result."""
-    for _ in range(WARMUP):
-        result = work()
-    samples = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        result = work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
-
-
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
 
 
 def _hostile_query() -> str:
@@ -156,7 +144,7 @@ def child() -> None:
         shown = f"<{len(query):,} chars>" if len(query) > 80 else query  # noqa: PLR2004
         first = hits[0].version.procedure.code if hits else "-"
         print(
-            f'search[{label}] {kind} "{shown}": median {median:.1f} ms, p95 {_p95(samples):.1f} '
+            f'search[{label}] {kind} "{shown}": median {median:.1f} ms, p95 {p95(samples):.1f} '
             f"ms, {median / base:.0f}x baseline ({base:.2f} ms) over {GENERATED}+{seeded} "
             f"procedures; {len(hits)} hits, first {first}",
             flush=True,

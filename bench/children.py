@@ -5,13 +5,18 @@ SQLite file, a temporary PostgreSQL database on 127.0.0.1:5432, skipped when unr
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 CHILD_FLAG = "--child"
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
+T = TypeVar("T")
 
 
 def _run_child(script: Path, database_url: str, flags: list[str]) -> int:
@@ -64,3 +69,19 @@ def run_per_database(
     failures = [name for name, run in runs if run(path, prefix, extra)]
     if failures:
         sys.exit(f"{title} failed on: {', '.join(failures)}")
+
+
+def timings_ms(work: Callable[[], T], *, rounds: int, warmup: int) -> tuple[list[float], T]:
+    """Milliseconds per call over `rounds` calls after `warmup` calls, and the last result."""
+    for _ in range(warmup):
+        result = work()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        result = work()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples, result
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[-1]

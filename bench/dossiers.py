@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import is_child, run_per_database  # noqa: E402 - after the path is set
+from children import is_child, p95, run_per_database, timings_ms  # noqa: E402 - after the path is set
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
@@ -87,32 +87,20 @@ T = TypeVar("T")
 # --- Child: one database, all the timings ------------------------------------------------------
 
 
-def _progress(label: str, message: str) -> None:
-    print(f"[{label}] {message}", file=sys.stderr, flush=True)
-
-
 def _timings_ms(
     work: Callable[[], T], *, rounds: int = ROUNDS, warmup: int = WARMUP
 ) -> tuple[list[float], T]:
-    """Milliseconds per call over `rounds` calls after a warm-up, and the last call's result."""
-    for _ in range(warmup):
-        result = work()
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        result = work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
+    return timings_ms(work, rounds=rounds, warmup=warmup)
 
 
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+def _progress(label: str, message: str) -> None:
+    print(f"[{label}] {message}", file=sys.stderr, flush=True)
 
 
 def _figures(samples: list[float], base: float) -> str:
     median = statistics.median(samples)
     return (
-        f"median {median:.1f} ms, p95 {_p95(samples):.1f} ms, {median / base:.0f}x baseline "
+        f"median {median:.1f} ms, p95 {p95(samples):.1f} ms, {median / base:.0f}x baseline "
         f"({base:.2f} ms)"
     )
 

@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import is_child, run_per_database  # noqa: E402 - after the path is set
+from children import is_child, p95, run_per_database, timings_ms  # noqa: E402 - after the path is set
 from dossiers import _id_number, _name, _phone  # noqa: E402 - the same fake applicants
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
@@ -106,30 +106,18 @@ T = TypeVar("T")
 # --- Child: one database, all the timings ------------------------------------------------------
 
 
+def _timings_ms(
+    work: Callable[[], T], *, rounds: int = ROUNDS, warmup: int = WARMUP
+) -> tuple[list[float], T]:
+    return timings_ms(work, rounds=rounds, warmup=warmup)
+
+
 def _progress(label: str, message: str) -> None:
     print(f"[{label}] {message}", file=sys.stderr, flush=True)
 
 
 def _stage(label: str, name: str, started: float) -> None:
     print(f"quality[{label}] stage {name}: {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def _timings_ms(
-    work: Callable[[], T], *, rounds: int = ROUNDS, warmup: int = WARMUP
-) -> tuple[list[float], T]:
-    """Milliseconds per call over `rounds` calls after a warm-up, and the last call's result."""
-    for _ in range(warmup):
-        result = work()
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        result = work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
-
-
-def _p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
 
 
 def _seed(label: str) -> None:
@@ -291,7 +279,7 @@ def _report(
     in_sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
     median = statistics.median(samples)
     print(
-        f"quality[{label}] {title}: median {median:.1f} ms, p95 {_p95(samples):.1f} ms, "
+        f"quality[{label}] {title}: median {median:.1f} ms, p95 {p95(samples):.1f} ms, "
         f"{median / base:.1f}x the SQL aggregate ({base:.1f} ms); {len(captured)} queries "
         f"executing in {in_sql:.0f} ms, slowest {float(slowest['time']) * 1000:.0f} ms",
         flush=True,
