@@ -36,7 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import is_child, p95, run_per_database, timings_ms  # noqa: E402 - after the path is set
+from children import (  # noqa: E402 - after the path is set
+    is_child,
+    p95,
+    run_per_database,
+    timings_ms,
+)
+from children import progress as _progress  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
@@ -55,10 +61,6 @@ T = TypeVar("T")
 
 def _timings_ms(work: Callable[[], T]) -> tuple[list[float], T]:
     return timings_ms(work, rounds=ROUNDS, warmup=WARMUP)
-
-
-def _progress(label: str, message: str) -> None:
-    print(f"[{label}] {message}", file=sys.stderr, flush=True)
 
 
 def _hostile_query() -> str:

@@ -85,3 +85,8 @@ def timings_ms(work: Callable[[], T], *, rounds: int, warmup: int) -> tuple[list
 
 def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+
+
+def progress(label: str, message: str) -> None:
+    """A progress line on stderr (the figures go to stdout)."""
+    print(f"[{label}] {message}", file=sys.stderr, flush=True)

@@ -64,7 +64,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import is_child, p95, run_per_database, timings_ms  # noqa: E402 - after the path is set
+from children import (  # noqa: E402 - after the path is set
+    is_child,
+    p95,
+    run_per_database,
+    timings_ms,
+)
+from children import progress as _progress  # noqa: E402
 from dossiers import _id_number, _name, _phone  # noqa: E402 - the same fake applicants
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
@@ -110,10 +116,6 @@ def _timings_ms(
     work: Callable[[], T], *, rounds: int = ROUNDS, warmup: int = WARMUP
 ) -> tuple[list[float], T]:
     return timings_ms(work, rounds=rounds, warmup=warmup)
-
-
-def _progress(label: str, message: str) -> None:
-    print(f"[{label}] {message}", file=sys.stderr, flush=True)
 
 
 def _stage(label: str, name: str, started: float) -> None:
