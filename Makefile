@@ -58,7 +58,7 @@ test: setup system-deps-test node_modules/.installed
 	$(BIN)/pytest -n auto -q
 
 # The inner loop: no browser, nothing slow.
-test-fast: setup
+test-fast: setup system-deps-test
 	$(BIN)/pytest -n auto -q -m "not slow and not e2e"
 
 lint: venv

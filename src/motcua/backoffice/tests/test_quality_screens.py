@@ -103,7 +103,7 @@ def test_the_reports_download_as_excel_and_pdf(client, facts) -> None:  # type: 
     scores = list(book["Bảng điểm"].iter_rows(values_only=True))
     assert scores[-1][0] == "Tổng điểm" and scores[-1][5] is not None
     tiers = list(book["Bảng 2-3"].iter_rows(min_row=3, values_only=True))
-    assert tiers and all(row[1] == row[2] + row[3] for row in tiers)  # total = on time + late
+    assert tiers and all(row[1] == row[2] + row[3] + row[4] for row in tiers)  # + backlog
     pdf = c.get(reverse("backoffice:quality_export", args=["pdf"]), query)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 

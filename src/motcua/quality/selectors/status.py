@@ -27,6 +27,10 @@ class LevelRow:  # Bảng 1
 
 @dataclass(frozen=True)
 class VolumeRow:  # Bảng 2–3 (per tier) and 4–9 (per procedure and channel)
+    """As the province's own report lays them out (its Bảng 8: 27,242 + 123 + 22 = 27,387):
+    on time and late count the dossiers whose processing ended in the period, the backlog those
+    still open at its end, and the total is the three together."""
+
     label: str
     total: int
     on_time: int
@@ -86,8 +90,20 @@ def _volumes(
     return out
 
 
+def _volume_row(label: str, v: dict[str, int], *, code: str = "", channel: str = "") -> VolumeRow:
+    return VolumeRow(
+        label,
+        total=v["ended"] + v["open"],
+        on_time=v["on_time"],
+        late=v["ended"] - v["on_time"],
+        backlog=v["open"],
+        code=code,
+        channel=channel,
+    )
+
+
 def dossiers_by_tier(period: Period, *, today: date | None = None) -> list[VolumeRow]:
-    """Dossiers handled in the period per tier: ended plus still open at its end."""
+    """Dossiers handled in the period per tier: ended (on time, late) plus still open at its end."""
     today = today or timezone.localdate()
     volumes = _volumes(period, today, ["tier"])
     rows = []
@@ -95,9 +111,7 @@ def dossiers_by_tier(period: Period, *, today: date | None = None) -> list[Volum
         v = volumes.get((tier,))
         if not v:
             continue
-        on_time = v["on_time"] + v["open_on_time"]
-        total = v["ended"] + v["open"]
-        rows.append(VolumeRow(str(Tier(tier).label), total, on_time, total - on_time, v["open"]))
+        rows.append(_volume_row(str(Tier(tier).label), v))
     return rows
 
 
@@ -119,10 +133,5 @@ def dossiers_by_procedure(
             found = volumes.get((procedure, channel))
             if not found:
                 continue
-            on_time = found["on_time"] + found["open_on_time"]
-            total = found["ended"] + found["open"]
-            rows.append(
-                VolumeRow(name, total, on_time, total - on_time, found["open"], code=code,
-                          channel=str(Channel(channel).label))
-            )  # fmt: skip
+            rows.append(_volume_row(name, found, code=code, channel=str(Channel(channel).label)))
     return rows

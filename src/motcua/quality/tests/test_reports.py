@@ -223,3 +223,18 @@ def test_a_procedure_scope_by_its_code(generated) -> None:  # type: ignore[no-un
     assert card.received >= 0
     with pytest.raises(ScopeError, match="Không có thủ tục"):
         scope_resolve("procedure", "9.999999")
+
+
+def test_the_tier_table_is_laid_out_as_the_province_reports_it(generated) -> None:  # type: ignore[no-untyped-def]
+    """Bảng 2–3: on time and late among the dossiers that ended, the backlog apart, and the
+    total the three together (the province's Bảng 8: 27,242 + 123 + 22 = 27,387)."""
+    from motcua.quality.selectors.status import dossiers_by_tier
+
+    q1, _q2 = generated
+    rows = dossiers_by_tier(Q1, today=TODAY)
+    closing = q1.open_at[Q1.end]
+    assert sum(r.on_time for r in rows) == q1.totals["ended_on_time"]
+    assert sum(r.late for r in rows) == q1.totals["ended"] - q1.totals["ended_on_time"]
+    assert sum(r.backlog for r in rows) == closing["open_total"]
+    assert all(r.total == r.on_time + r.late + r.backlog for r in rows)
+    assert sum(r.total for r in rows) == q1.totals["ended"] + closing["open_total"]
