@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.feedback",
     "motcua.quality",
+    "motcua.synthetic",
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
