@@ -190,7 +190,10 @@ def run_command(monkeypatch, text: str, *args: str) -> list[dict]:
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
     out = io.StringIO()
     call_command("quality_score", *args, stdout=out)
-    return json.loads(out.getvalue())
+    printed = json.loads(out.getvalue())
+    # Printed as one indented document, one field a line (not a token a line).
+    assert out.getvalue() == json.dumps(printed, ensure_ascii=False, indent=2) + "\n"
+    return printed
 
 
 def test_command_scores_the_fixture_file(monkeypatch):

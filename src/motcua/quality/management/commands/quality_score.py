@@ -54,5 +54,6 @@ class Command(BaseCommand):
             if score.value is None and score.reason:
                 scored["reason"] = score.reason
             out.append(scored)
-        json.dump(out, self.stdout, ensure_ascii=False, indent=2)
-        self.stdout.write("")
+        # One write: Django's OutputWrapper ends every write() with a newline, and json.dump
+        # writes token by token.
+        self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
