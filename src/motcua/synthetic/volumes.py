@@ -174,3 +174,37 @@ def spread(total: int, weights: Sequence[float]) -> list[int]:
     for index in by_remainder[:short]:
         parts[index] += 1
     return parts
+
+
+# Busier at the start of the week, as one-stop desks report; a weight per weekday (Mon = 0).
+WEEKDAY_WEIGHTS = (1.25, 1.1, 1.0, 1.0, 0.9, 0.6, 0.5)
+LAST_DAYS_OPEN = 10  # the backlog at the year's end was received in its last working days
+
+
+def receipt_days(
+    plan: YearPlan, *, working_days: Sequence[date], late_until: date
+) -> dict[date, dict[str, int]]:
+    """How many new dossiers of each outcome are received on each working day of the year.
+
+    On time: spread over every working day by weekday weight. Late: over the days up to
+    `late_until` (a late dossier must still end within the year). Open at the year's end: over
+    its last LAST_DAYS_OPEN working days. Carried-in dossiers are not received this year.
+    """
+    if not working_days:
+        if plan.new_total:
+            raise VolumeError(_("The year has no working day to receive dossiers on."))
+        return {}
+    days = sorted(working_days)
+    weights = [WEEKDAY_WEIGHTS[d.weekday()] for d in days]
+    late_days = [d for d in days if d <= late_until] or days[:1]
+    open_days = days[-LAST_DAYS_OPEN:]
+    out: dict[date, dict[str, int]] = {d: {"on_time": 0, "late": 0, "open": 0} for d in days}
+    for day, count in zip(days, spread(plan.new_on_time, weights), strict=True):
+        out[day]["on_time"] = count
+    late_weights = [WEEKDAY_WEIGHTS[d.weekday()] for d in late_days]
+    for day, count in zip(late_days, spread(plan.handled.late, late_weights), strict=True):
+        out[day]["late"] = count
+    for day, count in zip(open_days, spread(plan.handled.backlog, [1.0] * len(open_days)),
+                          strict=True):  # fmt: skip
+        out[day]["open"] = count
+    return out

@@ -84,3 +84,33 @@ def test_spread_is_whole_exact_and_proportional() -> None:
     assert spread(0, []) == []
     with pytest.raises(ValueError, match="negative"):
         spread(-1, [1.0])
+
+
+def test_receipt_days_add_up_to_the_plan_and_put_the_backlog_at_the_end() -> None:
+    from datetime import timedelta
+
+    from motcua.synthetic.volumes import LAST_DAYS_OPEN, receipt_days
+
+    plan = next(p for p in year_plans([2022], scale=Decimal("0.1")) if p.tier == Tier.DISTRICT)
+    days = [
+        date(2022, 1, 3) + timedelta(days=n)
+        for n in range(362)
+        if (date(2022, 1, 3) + timedelta(days=n)).weekday() < 5
+    ]
+    spread_days = receipt_days(plan, working_days=days, late_until=date(2022, 11, 15))
+    assert sum(v["on_time"] for v in spread_days.values()) == plan.new_on_time
+    assert sum(v["late"] for v in spread_days.values()) == plan.handled.late
+    assert sum(v["open"] for v in spread_days.values()) == plan.handled.backlog == 634
+    assert all(v["late"] == 0 for d, v in spread_days.items() if d > date(2022, 11, 15))
+    assert {d for d, v in spread_days.items() if v["open"]} <= set(days[-LAST_DAYS_OPEN:])
+    mondays = [v["on_time"] for d, v in spread_days.items() if d.weekday() == 0]
+    fridays = [v["on_time"] for d, v in spread_days.items() if d.weekday() == 4]
+    assert sum(mondays) > sum(fridays)
+
+
+def test_a_year_without_working_days_cannot_receive() -> None:
+    from motcua.synthetic.volumes import receipt_days
+
+    plan = year_plans([2022], scale=Decimal("0.01"))[0]
+    with pytest.raises(VolumeError, match="ngày làm việc"):
+        receipt_days(plan, working_days=[], late_until=date(2022, 11, 15))
