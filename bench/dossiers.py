@@ -62,6 +62,8 @@ from children import (  # noqa: E402 - after the path is set
 )
 from children import progress as _progress  # noqa: E402
 
+from motcua.synthetic.people import id_number, mobile_number, person_name  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 EXPLAIN_FLAG = "--explain"
@@ -75,16 +77,6 @@ DEEP_PAGE = 500
 DAYS = 365
 RECENT_DAYS = 45  # most open dossiers were received in the last weeks
 MARRIAGE = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân (3 working days)
-FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý"
-MIDDLE = "Văn Thị Hữu Đức Minh Thanh Ngọc Quốc Xuân Thu Kim Bảo Gia Hoài"
-GIVEN = (
-    "An Anh Bình Châu Cường Dũng Duy Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Khánh Lan Linh Long "
-    "Mai Nam Nga Nhung Phúc Phương Quân Quyên Sơn Tâm Thảo Thắng Trang Trí Tuấn Uyên Vy Yến"
-)
-MOBILE_PREFIXES = (
-    "032 033 034 035 036 037 038 039 070 076 077 078 079 081 083 084 085 086 088 089 090 091 "
-    "093 094 096 097 098"
-)
 OPEN_STATUSES = ("received", "processing", "awaiting_supplement", "resolved")
 OPEN_WEIGHTS = (15, 55, 15, 15)
 T = TypeVar("T")
@@ -105,25 +97,6 @@ def _figures(samples: list[float], base: float) -> str:
         f"median {median:.1f} ms, p95 {p95(samples):.1f} ms, {median / base:.0f}x baseline "
         f"({base:.2f} ms)"
     )
-
-
-def _pick(rng: random.Random, words: str) -> str:
-    return rng.choice(words.split())
-
-
-def _name(rng: random.Random) -> str:
-    return f"{_pick(rng, FAMILY)} {_pick(rng, MIDDLE)} {_pick(rng, GIVEN)}"
-
-
-def _phone(rng: random.Random) -> str:
-    return _pick(rng, MOBILE_PREFIXES) + f"{rng.randrange(10**7):07d}"
-
-
-def _id_number(rng: random.Random) -> str:
-    """Province 070 or 075, born 1945-2007 (sex-and-century digit 0-3), 6 random digits."""
-    year = rng.randrange(1945, 2008)
-    century = (0 if year < 2000 else 2) + rng.randrange(2)  # noqa: PLR2004
-    return f"{rng.choice(('070', '075'))}{century}{year % 100:02d}{rng.randrange(10**6):06d}"
 
 
 def _seed(label: str) -> None:
@@ -175,9 +148,9 @@ def _receptions(label: str, desk: Any) -> None:
             version_id=version.pk,
             channel="in_person",
             applicant=ApplicantData(
-                name=_name(rng),
-                id_number=_id_number(rng),
-                phone=_phone(rng),
+                name=person_name(rng),
+                id_number=id_number(rng),
+                phone=mobile_number(rng),
                 address="Phường Đồng Xoài, tỉnh Đồng Nai",
             ),
             document_ids=mandatory,
@@ -251,7 +224,7 @@ def _dossier_row(
     due = calendar.add_working_days(
         received, rng.choice((1, 3, 3, 5, 7, 10, 15, 20)), cutoff=clock(15)
     )
-    name = _name(rng)
+    name = person_name(rng)
     row = Dossier(
         code=code,
         procedure_version=version,
@@ -260,8 +233,8 @@ def _dossier_row(
         revision=2,
         applicant_name=name,
         applicant_name_folded=fold(name),
-        applicant_id_number=_id_number(rng),
-        applicant_phone=_phone(rng),
+        applicant_id_number=id_number(rng),
+        applicant_phone=mobile_number(rng),
         applicant_address="Phường Đồng Xoài, tỉnh Đồng Nai",
         subject=version.name[:500],
         receiving_agency=desk.agency,

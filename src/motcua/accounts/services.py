@@ -197,6 +197,19 @@ def user_seed_demo() -> int:
     return created
 
 
+def service_account_get(*, username: str, full_name: str, role: Role) -> User:
+    """An account that signs nothing in: the actor recorded on rows a program writes (a
+    synthetic history's approvals, say). Inactive, with no usable password; idempotent."""
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"full_name": full_name, "role": role, "is_active": False},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
 # --- Citizens: sign-up, one-time codes, profile (issue 6) --------------------------------------
 
 

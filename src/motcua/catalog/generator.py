@@ -8,6 +8,7 @@ which no national code uses, so a generated catalogue can sit beside the real on
 from __future__ import annotations
 
 import random
+from datetime import date
 from typing import Any
 
 from motcua.catalog.exchange import FORMAT
@@ -116,8 +117,19 @@ QUALIFIERS = [
 ]
 
 
-def generate_document(*, count: int, seed: int = 766) -> dict[str, Any]:
-    """`count` complete procedures in the exchange format, reproducible for a given seed."""
+# The tier whose agencies carry out a sector's procedures (land: the district branches).
+TIER_OF_KIND = {
+    "peoples_committee": "commune",
+    "police": "commune",
+    "land_registration_branch": "district",
+}
+
+
+def generate_document(
+    *, count: int, seed: int = 766, valid_from: date | None = None
+) -> dict[str, Any]:
+    """`count` complete procedures in the exchange format, reproducible for a given seed;
+    with `valid_from`, in force from that day (a synthetic history needs them years back)."""
     rng = random.Random(seed)  # noqa: S311 - test data, not security
     sector_items = list(SECTORS.items())
     procedures = []
@@ -153,7 +165,7 @@ def generate_document(*, count: int, seed: int = 766) -> dict[str, Any]:
                 channel["PhiLePhi"] = [
                     {"Loai": "charge", "MoTa": "Lệ phí", "SoTien": fee, "MienGiam": ""}
                 ]
-        tier = "commune" if agency_kind in {"peoples_committee", "police"} else "province"
+        tier = TIER_OF_KIND.get(agency_kind, "province")
         procedures.append(
             {
                 "MaTTHC": f"9.{index:06d}",
@@ -161,9 +173,10 @@ def generate_document(*, count: int, seed: int = 766) -> dict[str, Any]:
                 "LinhVuc": {"Ma": sector_code, "Ten": sector_name},
                 "CapThucHien": [tier],
                 "LoaiCoQuanThucHien": agency_kind,
-                "CoQuanThucHien": "Ủy ban nhân dân cấp xã"
-                if tier == "commune"
-                else f"Sở {sector_name}",
+                "CoQuanThucHien": {
+                    "commune": "Ủy ban nhân dân cấp xã",
+                    "district": "Chi nhánh Văn phòng đăng ký đất đai",
+                }.get(tier, f"Sở {sector_name}"),
                 "TrinhTuThucHien": STEPS,
                 "CachThucThucHien": "Nộp trực tiếp, trực tuyến hoặc qua bưu chính công ích.",
                 "DoiTuongThucHien": rng.choice(
@@ -190,6 +203,7 @@ def generate_document(*, count: int, seed: int = 766) -> dict[str, Any]:
                 ],
                 "KenhThucHien": channels,
                 "GiaDinh": ["Thủ tục sinh tự động để thử tải, không có thật."],
+                "NgayHieuLuc": valid_from.isoformat() if valid_from else None,
             }
         )
     return {"format": FORMAT, "procedures": procedures}

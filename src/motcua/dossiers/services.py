@@ -227,19 +227,49 @@ def _event_append(
 
 
 def dossier_event_hash(event: DossierEvent) -> str:
-    return chain_hash(
+    return dossier_event_digest(
         event.prev_hash,
+        dossier_id=event.dossier_id,
+        sequence=event.sequence,
+        transition=event.transition,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        occurred_at=event.occurred_at,
+        actor_id=event.actor_id,
+        agency_id=event.agency_id,
+        note=event.note,
+        payload=event.payload,
+    )
+
+
+def dossier_event_digest(
+    prev_hash: str,
+    *,
+    dossier_id: int,
+    sequence: int,
+    transition: str,
+    from_status: str,
+    to_status: str,
+    occurred_at: datetime,
+    actor_id: int | None,
+    agency_id: int | None,
+    note: str,
+    payload: dict[str, Any],
+) -> str:
+    """The chain link of one event from its fields (bulk writers chain rows with no model)."""
+    return chain_hash(
+        prev_hash,
         {
-            "dossier": event.dossier_id,
-            "sequence": event.sequence,
-            "transition": event.transition,
-            "from": event.from_status,
-            "to": event.to_status,
-            "at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-            "actor": event.actor_id,
-            "agency": event.agency_id,
-            "note": event.note,
-            "payload": event.payload,
+            "dossier": dossier_id,
+            "sequence": sequence,
+            "transition": transition,
+            "from": from_status,
+            "to": to_status,
+            "at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor": actor_id,
+            "agency": agency_id,
+            "note": note,
+            "payload": payload,
         },
     )
 

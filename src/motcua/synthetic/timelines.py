@@ -158,6 +158,8 @@ def plan_dossier(
         # The citizen's time is deducted: on time while the agency's own time stays in budget.
         waited = sum((back - asked for asked, back in plan.supplements if back), timedelta())
         end = min(_after(calendar, cursor, work / 3), due + waited)
+        if outcome == Outcome.ON_TIME:  # received in the year's last weeks: done by its end
+            end = min(end, year_end - timedelta(minutes=1))
         end = max(end, cursor + timedelta(minutes=1))
     if outcome == Outcome.OPEN:
         waited = sum((back - asked for asked, back in plan.supplements if back), timedelta())
