@@ -32,8 +32,13 @@ setup: venv system-deps messages-compile
 migrate: setup
 	$(PY) manage.py migrate --noinput -v 0
 
+# The demo data, then (first start) a synthetic year of dossiers at 2% of Bình Phước's volume
+# (about 25,000, a minute or so) so queues, reports and dashboards show real-looking figures;
+# later starts only add the days since the last one.
+DEMO_HISTORY ?= --since 365 --scale 0.02 --procedures 400
 demo: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py history_generate $(DEMO_HISTORY)
 
 # Web server on http://127.0.0.1:$(PORT), one background worker and the scheduler of periodic
 # jobs (766 facts, notification retries); Ctrl+C stops them all.

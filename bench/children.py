@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 CHILD_FLAG = "--child"
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
@@ -90,3 +90,56 @@ def p95(samples: list[float]) -> float:
 def progress(label: str, message: str) -> None:
     """A progress line on stderr (the figures go to stdout)."""
     print(f"[{label}] {message}", file=sys.stderr, flush=True)
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _machine() -> dict[str, Any]:
+    import platform
+
+    memory = 0
+    try:
+        with open("/proc/meminfo") as info:
+            memory = int(info.readline().split()[1]) // 1024
+    except OSError:
+        pass
+    return {
+        "host": platform.node(),
+        "cpus": os.cpu_count(),
+        "memory_mib": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def _database_version() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+        else:
+            cursor.execute("SELECT sqlite_version()")
+        return f"{connection.vendor} {cursor.fetchone()[0]}"
+
+
+def result_save(
+    name: str, *, database: str, data: dict[str, Any], entries: list[dict[str, Any]]
+) -> Path:
+    """`bench/results/<name>.json`: the machine, the database, the data size and the figures."""
+    import json
+    from datetime import UTC, datetime
+
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    document = {
+        "name": name,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": _machine(),
+        "database": _database_version() if database else "",
+        "data": data,
+        "figures": entries,
+    }
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    return path

@@ -452,7 +452,9 @@ def dossier_find_for_tracking(*, code: str, phone_last_digits: str) -> Dossier |
         Dossier.objects.select_related(
             "procedure_version__procedure", "receiving_desk", "receiving_agency", "deciding_agency"
         )
-        .filter(code__iexact=code.strip())
+        # Codes are written in capitals: an exact match on the unique index (iexact would
+        # compare UPPER(code) row by row, a scan of every dossier the province ever received).
+        .filter(code=code.strip().upper())
         .first()
     )
     phone_tail = (dossier.applicant_phone if dossier else "")[-4:].rjust(4, "x")

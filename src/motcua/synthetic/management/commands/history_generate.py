@@ -7,6 +7,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -57,8 +58,19 @@ class Command(BaseCommand):
         parser.add_argument("--procedures", type=int, default=2000)
         parser.add_argument("--no-facts", action="store_true", help="skip the 766 facts")
         parser.add_argument("--clean", action="store_true", help="remove the synthetic history")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="write into a database whose settings have no demo data (never a live one)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not (settings.MOTCUA_DEMO_USERS or options["allow_production"]):
+            raise CommandError(
+                "Dữ liệu mẫu chỉ được sinh ở môi trường dev, thử nghiệm và đo tải "
+                "(MOTCUA_DEMO_USERS); thêm --allow-production nếu đây chắc chắn không phải "
+                "cơ sở dữ liệu thật."
+            )
         if options["clean"]:
             removed = history_clean()
             self.stdout.write(f"Đã xoá {removed:,} hồ sơ mẫu.")
@@ -91,7 +103,7 @@ class Command(BaseCommand):
             f"{report.seconds:.1f} giây ({report.rate:,.0f} hồ sơ/giây); "
             f"{report.days_resumed} ngày đã có từ lần chạy trước."
         )
-        if not options["no_facts"]:
+        if report.days_written and not options["no_facts"]:
             self._facts(date(first, 1, 1) if since is None else since)
 
     def _facts(self, start: date | None) -> None:
@@ -99,14 +111,14 @@ class Command(BaseCommand):
 
         state = fill_state_get()
         start = min(d for d in (start, state.filled_from, timezone.localdate()) if d)
-        bar = _Bar(self.stdout, "")
-        report = facts_rebuild(
-            start=start,
-            end=timezone.localdate(),
-            progress=lambda stage, done, total: bar(
-                done, total, label="Số liệu 766, hồ sơ: " if stage == "dossiers" else "ngày: "
-            ),
-        )
+        bars = {"dossiers": _Bar(self.stdout, "hồ sơ"), "days": _Bar(self.stdout, "ngày")}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage == "days" and done == 1:
+                self.stdout.write("")
+            bars[stage](done, total, label="Số liệu QĐ 766: ")
+
+        report = facts_rebuild(start=start, end=timezone.localdate(), progress=progress)
         self.stdout.write(
             f"\nSố liệu QĐ 766: {report.dossiers:,} hồ sơ, {report.days_recounted} ngày, "
             f"{report.duration_ms / 1000:.1f} giây."
