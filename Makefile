@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements/lock.txt pyproject.toml | 
 PORT   ?= 8000
 export PYTHONPATH := src:.
 
-.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker \
+.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker bench-smoke \
         test test-fast lint format typecheck messages check lock bench clean
 
 $(STAMP):
@@ -94,8 +94,25 @@ lock:
 	/tmp/motcua-lock/bin/pip install -q -r /tmp/motcua-lock/direct.txt
 	/tmp/motcua-lock/bin/pip freeze > requirements/lock.txt
 
-bench: setup
-	$(PY) bench/run.py && $(PY) bench/catalog_search.py && $(PY) bench/dossiers.py && $(PY) bench/quality.py
+# Every benchmark on SQLite and PostgreSQL; each writes bench/results/<name>-<database>.json,
+# the table of them all is printed at the end (docs/performance.md: what it takes, how long).
+BENCHES := bench/run.py bench/catalog_search.py bench/dossiers.py bench/quality.py bench/history.py \
+           bench/load.py
+
+# locust (the load test's client) in a virtualenv of its own: its gevent stack stays out of the app.
+.venv-bench/.installed: requirements/bench.txt
+	@test -d .venv-bench || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements/bench.txt
+	@touch $@
+
+bench: setup .venv-bench/.installed
+	@set -e; for b in $(BENCHES); do echo "::: $$b"; $(PY) $$b; done
+	$(PY) bench/report.py
+
+# The same benches shrunk (BENCH_SMOKE=1: scale 0.01, 2,000 dossiers, 50,000 facts) on
+# PostgreSQL, so they never rot: what CI runs. Its figures are not the ones to report.
+bench-smoke: setup .venv-bench/.installed
+	@set -e; for b in $(BENCHES); do echo "::: $$b"; BENCH_SMOKE=1 BENCH_DATABASES=postgresql $(PY) $$b; done
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*

@@ -37,8 +37,11 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from children import (  # noqa: E402 - after the path is set
+    SMOKE,
     is_child,
     p95,
+    record,
+    results_flush,
     run_per_database,
     timings_ms,
 )
@@ -46,7 +49,7 @@ from children import progress as _progress  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
-GENERATED = 2000
+GENERATED = 200 if SMOKE else 2000
 BATCH = 250
 ROUNDS = 30
 WARMUP = 3
@@ -145,12 +148,14 @@ def child() -> None:
         median = statistics.median(samples)
         shown = f"<{len(query):,} chars>" if len(query) > 80 else query  # noqa: PLR2004
         first = hits[0].version.procedure.code if hits else "-"
+        record(f"catalogue search {kind}", samples, base=base, hits=len(hits))
         print(
             f'search[{label}] {kind} "{shown}": median {median:.1f} ms, p95 {p95(samples):.1f} '
             f"ms, {median / base:.0f}x baseline ({base:.2f} ms) over {GENERATED}+{seeded} "
             f"procedures; {len(hits)} hits, first {first}",
             flush=True,
         )
+    results_flush("catalog-search", data={"procedures": GENERATED + seeded})
 
 
 def main() -> None:

@@ -65,7 +65,8 @@ def run_per_database(
     """Run `script` as a child on SQLite, then on PostgreSQL; exit non-zero if one failed."""
     path = Path(script).resolve()
     extra = flags or []
-    runs = (("sqlite", _sqlite), ("postgresql", _postgresql))
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    runs = [(n, r) for n, r in (("sqlite", _sqlite), ("postgresql", _postgresql)) if n in wanted]
     failures = [name for name, run in runs if run(path, prefix, extra)]
     if failures:
         sys.exit(f"{title} failed on: {', '.join(failures)}")
@@ -131,8 +132,9 @@ def result_save(
     import json
     from datetime import UTC, datetime
 
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{name}.json"
+    folder = RESULTS / "smoke" if SMOKE else RESULTS  # a smoke run never replaces real figures
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
     document = {
         "name": name,
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -143,3 +145,73 @@ def result_save(
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return path
+
+
+def pgbench_latency_ms(seconds: int = 15) -> dict[str, float] | None:
+    """One client's TPC-B-like transaction on the same server (pgbench, scale 1, a database of
+    its own, dropped after): the database's own floor for a small read-write transaction."""
+    import re
+    import shutil
+
+    import psycopg
+    from psycopg import sql
+
+    if shutil.which("pgbench") is None:
+        return None
+    name = f"bench_pgbench_{os.getpid()}"
+    with psycopg.connect(PG_DSN, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        try:
+            base = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
+            subprocess.run(  # noqa: S603 - pgbench from PATH, fixed arguments
+                ["pgbench", *base, "-i", "-q", "-s", "1", name],  # noqa: S607
+                check=True,
+                capture_output=True,
+            )
+            run = subprocess.run(  # noqa: S603
+                ["pgbench", *base, "-n", "-c", "1", "-j", "1", "-T", str(seconds), name],  # noqa: S607
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+    latency = re.search(r"latency average = ([\d.]+) ms", run.stdout)
+    tps = re.search(r"tps = ([\d.]+)", run.stdout)
+    if not latency or not tps:
+        return None
+    return {"latency_ms": float(latency.group(1)), "tps": float(tps.group(1))}
+
+
+# `BENCH_SMOKE=1` shrinks every bench to a size that runs in CI in a minute or two, so the
+# benches never rot; the figures of a smoke run are not the ones to report.
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+RECORDED: list[dict[str, Any]] = []
+
+
+def record(name: str, samples: list[float], *, base: float | None = None, **extra: Any) -> None:
+    """Keep one timing (milliseconds) for the child's `results_flush`."""
+    median = statistics.median(samples)
+    entry: dict[str, Any] = {
+        "name": name,
+        "median_ms": round(median, 3),
+        "p95_ms": round(p95(samples) if len(samples) > 1 else median, 3),
+        "runs": len(samples),
+    }
+    if base:
+        entry["baseline_ratio"] = round(median / base, 1)
+    entry.update(extra)
+    RECORDED.append(entry)
+
+
+def results_flush(name: str, *, data: dict[str, Any]) -> None:
+    from django.db import connection
+
+    result_save(
+        f"{name}-{connection.vendor}",
+        database=connection.vendor,
+        data={**data, "smoke": SMOKE},
+        entries=RECORDED,
+    )

@@ -55,8 +55,11 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from children import (  # noqa: E402 - after the path is set
+    SMOKE,
     is_child,
     p95,
+    pgbench_latency_ms,
+    result_save,
     run_per_database,
     timings_ms,
 )
@@ -67,9 +70,9 @@ from motcua.synthetic.people import id_number, mobile_number, person_name  # noq
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 EXPLAIN_FLAG = "--explain"
-RECEPTIONS = 200
+RECEPTIONS = 20 if SMOKE else 200
 RECEPTION_WARMUP = 5
-DOSSIERS = 100_000
+DOSSIERS = 2_000 if SMOKE else 100_000
 BATCH = 5_000
 ROUNDS = 30
 WARMUP = 3
@@ -80,6 +83,7 @@ MARRIAGE = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân (3 wo
 OPEN_STATUSES = ("received", "processing", "awaiting_supplement", "resolved")
 OPEN_WEIGHTS = (15, 55, 15, 15)
 T = TypeVar("T")
+RESULTS: list[dict[str, Any]] = []  # what this child saves to bench/results/
 
 
 # --- Child: one database, all the timings ------------------------------------------------------
@@ -174,6 +178,26 @@ def _receptions(label: str, desk: Any) -> None:
         f"after {RECEPTION_WARMUP}; last {last.code}, due {localtime(last.due_at):%Y-%m-%d %H:%M}",
         flush=True,
     )
+    entry: dict[str, Any] = {
+        "name": "receive transaction",
+        "median_ms": round(statistics.median(samples), 3),
+        "p95_ms": round(p95(samples), 3),
+        "runs": RECEPTIONS,
+        "baseline_ratio": round(statistics.median(samples) / base, 1),
+    }
+    if label == "postgresql":
+        tpcb = pgbench_latency_ms()
+        if tpcb is not None:
+            ratio = statistics.median(samples) / tpcb["latency_ms"]
+            entry["pgbench_tpcb_latency_ms"] = tpcb["latency_ms"]
+            entry["pgbench_ratio"] = round(ratio, 2)
+            print(
+                f"dossiers[{label}] pgbench TPC-B, 1 client, same server: "
+                f"{tpcb['latency_ms']:.3f} ms a transaction ({tpcb['tps']:.0f} tps); "
+                f"the receive transaction is {ratio:.1f}x that",
+                flush=True,
+            )
+    RESULTS.append(entry)
 
 
 # --- 2. the queue page over 100,000 dossiers --------------------------------------------------
@@ -410,6 +434,15 @@ def _queues(label: str, users: dict[str, Any], facts: dict[str, Any], *, explain
             f"{float(slowest['time']) * 1000:.1f} ms",
             flush=True,
         )
+        RESULTS.append(
+            {
+                "name": f"queue page {who} {title}",
+                "median_ms": round(statistics.median(samples), 3),
+                "p95_ms": round(p95(samples), 3),
+                "runs": len(samples),
+                "baseline_ratio": round(statistics.median(samples) / base, 1),
+            }
+        )
         if explain:
             print(_explain(slowest["sql"]), flush=True)
 
@@ -434,6 +467,12 @@ def child(*, explain: bool) -> None:
     if label == "postgresql":
         facts = _load(label, desk)
         _queues(label, {"specialist": specialist, "desk": desk}, facts, explain=explain)
+    result_save(
+        f"dossiers-{label}",
+        database=label,
+        data={"queue_dossiers": DOSSIERS if label == "postgresql" else 0},
+        entries=RESULTS,
+    )
     _progress(label, f"done in {time.perf_counter() - started:.0f} s")
 
 

@@ -38,6 +38,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from children import (  # noqa: E402 - after the path is set
+    SMOKE,
     is_child,
     p95,
     result_save,
@@ -55,7 +56,7 @@ def _scale() -> str:
     for index, argument in enumerate(sys.argv):
         if argument == "--scale" and index + 1 < len(sys.argv):
             return sys.argv[index + 1]
-    return "0.1"
+    return "0.01" if SMOKE else "0.1"
 
 
 class Figures:

@@ -65,26 +65,32 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from children import (  # noqa: E402 - after the path is set
+    SMOKE,
     is_child,
     p95,
+    record,
+    results_flush,
     run_per_database,
     timings_ms,
 )
 from children import progress as _progress  # noqa: E402
-from dossiers import _id_number, _name, _phone  # noqa: E402 - the same fake applicants
+
+from motcua.synthetic.people import id_number as _id_number  # noqa: E402
+from motcua.synthetic.people import mobile_number as _phone  # noqa: E402
+from motcua.synthetic.people import person_name as _name  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 EXPLAIN_FLAG = "--explain"
 DAYS = 1460
-DOSSIERS = 5_000_000
+DOSSIERS = 50_000 if SMOKE else 5_000_000
 MARGIN = 1.01  # aim 1% above DOSSIERS: the draw is random
 MAX_RECEIVED = 3
 BUDGET_MINUTES = 12  # said, not enforced, when the generation goes past it
 ROUNDS = 10
 WARMUP = 2
-RECEPTIONS = 300
-RESOLVED = 150
+RECEPTIONS = 30 if SMOKE else 300
+RESOLVED = 15 if SMOKE else 150
 PROVINCE_PER_DAY = 3_500
 MARRIAGE = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân (3 working days)
 # The raw aggregate of a scorecard: the flows of the period and the stock of its last day.
@@ -280,6 +286,7 @@ def _report(
     slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
     in_sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
     median = statistics.median(samples)
+    record(title, samples, base=base, queries=len(captured))
     print(
         f"quality[{label}] {title}: median {median:.1f} ms, p95 {p95(samples):.1f} ms, "
         f"{median / base:.1f}x the SQL aggregate ({base:.1f} ms); {len(captured)} queries "
@@ -501,6 +508,7 @@ def child(*, explain: bool) -> None:
     _refresh(label)
     _queries(label, today)
     _stage(label, "total", started)
+    results_flush("quality", data={"dossiers": known.totals["received"], "fact_rows": known.rows})
 
 
 def main() -> None:

@@ -24,6 +24,9 @@ import django  # noqa: E402
 
 django.setup()
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from children import record, results_flush  # noqa: E402
+
 from motcua.core.calendar import WorkingCalendar  # noqa: E402
 from motcua.core.services import calendar_entries_from_package  # noqa: E402
 
@@ -68,6 +71,12 @@ def main() -> None:
     base = _median_seconds(baseline)
     for name, work in (("add_working_days", due_dates), ("working_time_between", elapsed)):
         median = _median_seconds(work)
+        record(
+            f"calendar {name} ({CALLS} calls)",
+            [median * 1000],
+            baseline_ratio=round(median / base, 1),
+            runs=ROUNDS,
+        )
         print(
             f"calendar.{name}: median {median / CALLS * 1e6:.1f} µs/call over {CALLS} calls x "
             f"{ROUNDS} rounds; {median / base:.0f}x the datetime+timedelta baseline "
@@ -77,3 +86,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    results_flush("calendar", data={"calls": CALLS, "rounds": ROUNDS})
