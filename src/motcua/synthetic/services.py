@@ -23,7 +23,6 @@ Dossier ids are reserved under a table lock so they can be chained before they a
 from __future__ import annotations
 
 import bisect
-import json
 import random
 import time as clock
 from collections import defaultdict
@@ -47,6 +46,7 @@ from motcua.catalog.generator import generate_document
 from motcua.catalog.selectors import procedure_get, version_list_current
 from motcua.catalog.services import catalog_import
 from motcua.core.audit import GENESIS_HASH, audit_event_append
+from motcua.core.bulk import BulkTable
 from motcua.core.calendar import WorkingCalendar, get_calendar
 from motcua.core.text import fold
 from motcua.dossiers.constants import (
@@ -314,69 +314,6 @@ def _elapsed(plan: YearPlan, share: float) -> YearPlan:
 # --- the bulk path ------------------------------------------------------------------------------
 
 
-class _Table:
-    """One model's table: its columns in order, the defaults of those a row leaves out, and
-    the conversion each value needs on this database."""
-
-    def __init__(self, model: type[models.Model], *, with_pk: bool) -> None:
-        self.name = model._meta.db_table
-        fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
-        self.columns = [f.attname for f in fields]
-        self.defaults: dict[str, Any] = {}
-        for f in fields:
-            if f.has_default():
-                self.defaults[f.attname] = f.get_default()
-            elif f.null:
-                self.defaults[f.attname] = None
-            elif isinstance(f, models.CharField | models.TextField | models.FileField):
-                self.defaults[f.attname] = ""
-        sqlite = connection.vendor == "sqlite"
-        self.convert: list[tuple[int, Callable[[Any], Any]]] = []
-        for index, f in enumerate(fields):
-            if isinstance(f, models.JSONField):
-                self.convert.append((index, _json))
-            elif isinstance(f, models.DateTimeField) and sqlite:
-                self.convert.append((index, connection.ops.adapt_datetimefield_value))
-            elif isinstance(f, models.DecimalField | models.DateField) and sqlite:
-                self.convert.append((index, _text))
-        self.rows: list[list[Any]] = []
-
-    def add(self, **values: Any) -> None:
-        defaults = self.defaults
-        self.rows.append([values[c] if c in values else defaults[c] for c in self.columns])
-
-    def flush(self) -> int:
-        rows, self.rows = self.rows, []
-        if not rows:
-            return 0
-        for row in rows:
-            for index, convert in self.convert:
-                if row[index] is not None:
-                    row[index] = convert(row[index])
-        columns = ", ".join(connection.ops.quote_name(c) for c in self.columns)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                raw = cursor.cursor  # psycopg's own cursor: COPY is not in the DB-API
-                with raw.copy(f"COPY {self.name} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(self.columns))
-                cursor.executemany(
-                    f"INSERT INTO {self.name} ({columns}) VALUES ({marks})",  # noqa: S608
-                    rows,
-                )
-        return len(rows)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _text(value: Any) -> str:
-    return str(value)
-
-
 def _reserve_dossier_ids(count: int) -> int:
     """The first of `count` consecutive dossier ids no one else will take."""
     table = Dossier._meta.db_table
@@ -435,18 +372,18 @@ class _Writer:
     scale: Decimal
     officer_id: int
     agencies: list[AgencyPick]
-    tables: dict[str, _Table] = field(default_factory=dict)
+    tables: dict[str, BulkTable] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tables = {
-            "dossier": _Table(Dossier, with_pk=True),
-            "event": _Table(DossierEvent, with_pk=False),
-            "document": _Table(DossierDocument, with_pk=False),
-            "supplement": _Table(SupplementRequest, with_pk=False),
-            "apology": _Table(ApologyLetter, with_pk=False),
-            "result": _Table(Result, with_pk=False),
-            "step": _Table(ProcessingStep, with_pk=False),
-            "rating": _Table(SatisfactionRating, with_pk=False),
+            "dossier": BulkTable(Dossier, with_pk=True),
+            "event": BulkTable(DossierEvent, with_pk=False),
+            "document": BulkTable(DossierDocument, with_pk=False),
+            "supplement": BulkTable(SupplementRequest, with_pk=False),
+            "apology": BulkTable(ApologyLetter, with_pk=False),
+            "result": BulkTable(Result, with_pk=False),
+            "step": BulkTable(ProcessingStep, with_pk=False),
+            "rating": BulkTable(SatisfactionRating, with_pk=False),
         }
         self._agency_choosers: dict[tuple[str, date], _Chooser] = {}
 

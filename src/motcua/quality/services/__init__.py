@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from motcua.core.bulk import BulkTable
 from motcua.core.calendar import get_calendar
 from motcua.dossiers.selectors.facts import (
     dossier_count_received_before,
@@ -80,7 +81,7 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
         touched.add(received_on)
         if final_on:
             touched.add(final_on)
-    facts = []
+    facts = BulkTable(DossierFact, with_pk=True)
     for item in inputs:
         fields = fact_fields(
             item,
@@ -89,13 +90,13 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
             appointment_rule=rule,
             now=now,
         )
-        facts.append(DossierFact(dossier_id=item.dossier_id, **fields))
+        facts.add(dossier_id=item.dossier_id, **fields)
         touched.add(fields["received_on"])
         if fields["final_on"]:
             touched.add(fields["final_on"])
     with transaction.atomic():
         DossierFact.objects.filter(pk__in=ids).delete()
-        DossierFact.objects.bulk_create(facts, batch_size=1000)
+        facts.flush()
     return touched
 
 
@@ -132,13 +133,10 @@ def _day_write(day: date, counters: dict[Key, dict[str, Any]], *, keep_open: boo
                 for name in OPEN_COUNTERS:
                     slot[name] = row[name]
         existing.delete()
-        DailyFact.objects.bulk_create(
-            [
-                DailyFact(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **c)
-                for (agency, procedure, channel), c in counters.items()
-            ],
-            batch_size=1000,
-        )
+        rows = BulkTable(DailyFact)
+        for (agency, procedure, channel), c in counters.items():
+            rows.add(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **c)
+        rows.flush()
 
 
 def day_recount(day: date, *, at: datetime | None = None) -> int:

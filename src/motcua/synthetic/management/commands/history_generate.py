@@ -23,12 +23,16 @@ class _Bar:
 
     def __init__(self, out: Any, unit: str) -> None:
         self.out, self.unit = out, unit
-        self.started = time.monotonic()
+        self.started: float | None = None
         self.shown = 0.0
+        # Redrawn twice a second in a terminal; in a log (make run's, CI's) every 20 s.
+        self.every = 0.5 if out.isatty() else 20.0
 
     def __call__(self, done: int, total: int, *, label: str = "") -> None:
         now = time.monotonic()
-        if now - self.shown < 0.5 and done < total:  # noqa: PLR2004 - twice a second
+        if self.started is None:
+            self.started = self.shown = now
+        if now - self.shown < self.every and done < total:
             return
         self.shown = now
         elapsed = max(now - self.started, 1e-6)
@@ -37,7 +41,7 @@ class _Bar:
         self.out.write(
             f"\r  {label}{done:,}/{total:,} {self.unit} ({100 * done // max(total, 1)}%) · "
             f"{rate:,.0f} {self.unit}/giây · còn khoảng {timedelta(seconds=round(left))}   ",
-            ending="",
+            ending="" if self.every < 1 else "\n",
         )
         self.out.flush()
 
