@@ -473,10 +473,12 @@ class _Writer:
         for attempt in range(PLAN_ATTEMPTS):
             if attempt < PLAN_ATTEMPTS // 2:
                 version = chooser(rng)
-            elif outcome == Drawn.OPEN:  # it must still be running at the year's end
-                version = max(rng.sample(pool, min(8, len(pool))), key=lambda v: v.limit_days)
-            else:  # it must end within the year
-                version = min(rng.sample(pool, min(8, len(pool))), key=lambda v: v.limit_days)
+            else:  # open: still running at the year's end; ended: within the year
+                sample = (
+                    pool if attempt == PLAN_ATTEMPTS - 1 else rng.sample(pool, min(8, len(pool)))
+                )
+                pick = max if outcome == Drawn.OPEN else min
+                version = pick(sample, key=lambda v: v.limit_days)
             channel = _channel(rng, version)
             received_at = self.calendar.add_working_time(
                 opening, self.calendar.day_length * rng.uniform(0.01, 0.97)
@@ -542,31 +544,18 @@ class _Writer:
                 closed_at = event.at
             elif transition == Transition.EXTEND_DEADLINE and plan.new_due_at:
                 due = plan.new_due_at
-            digest = dossier_event_digest(
-                prev,
-                dossier_id=dossier_id,
-                sequence=sequence,
-                transition=transition,
-                from_status=status,
-                to_status=after,
-                occurred_at=event.at,
-                actor_id=None,
-                agency_id=agency.agency_id,
-                note="",
-                payload=event.payload,
-            )
-            tables["event"].add(
-                dossier_id=dossier_id,
-                sequence=sequence,
-                transition=transition,
-                from_status=status,
-                to_status=after,
-                occurred_at=event.at,
-                agency_id=agency.agency_id,
-                payload=event.payload,
-                prev_hash=prev,
-                hash=digest,
-            )
+            fields: dict[str, Any] = {
+                "dossier_id": dossier_id,
+                "sequence": sequence,
+                "transition": transition,
+                "from_status": status,
+                "to_status": after,
+                "occurred_at": event.at,
+                "agency_id": agency.agency_id,
+                "payload": event.payload,
+            }
+            digest = dossier_event_digest(prev, actor_id=None, note="", **fields)
+            tables["event"].add(prev_hash=prev, hash=digest, **fields)
             prev, status = digest, after
         received_at = plan.received_at
         terms = version.terms[channel]
