@@ -33,14 +33,14 @@ from children import PG_DSN, PG_URL, SMOKE, result_save  # noqa: E402
 PY = str(ROOT / ".venv" / "bin" / "python")
 LOCUST = str(ROOT / ".venv-bench" / "bin" / "locust")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-USERS, SPAWN, SECONDS = (10, 5, 15) if SMOKE else (60, 10, 60)
+USERS, SPAWN, SECONDS = (10, 5, 10) if SMOKE else (60, 10, 60)
 WORKERS = 4
 
 
 def _scale() -> str:
     if "--scale" in sys.argv:
         return sys.argv[sys.argv.index("--scale") + 1]
-    return "0.005" if SMOKE else "0.05"
+    return "0.002" if SMOKE else "0.05"
 
 
 def _free_port() -> int:
@@ -137,7 +137,7 @@ def main() -> None:
             _manage(env, "migrate", "-v", "0")
             _manage(env, "seed_demo")
             _manage(env, "history_generate", "--since", "365", "--scale", scale,
-                    "--procedures", "200" if SMOKE else "2000")  # fmt: skip
+                    "--procedures", "100" if SMOKE else "2000")  # fmt: skip
             _manage(env, "shell", "-c", DATA_SCRIPT.replace("sys.argv[-1]", repr(data_file)))
             with psycopg.connect(PG_URL.format(name=name)) as db:
                 dossiers = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]  # type: ignore[index]
