@@ -109,7 +109,7 @@ bench: setup .venv-bench/.installed
 	@set -e; for b in $(BENCHES); do echo "::: $$b"; $(PY) $$b; done
 	$(PY) bench/report.py
 
-# The same benches shrunk (BENCH_SMOKE=1: scale 0.01, 2,000 dossiers, 50,000 facts) on
+# The same benches shrunk (BENCH_SMOKE=1: scale 0.01, 2,000 dossiers, 20,000 facts) on
 # PostgreSQL, so they never rot: what CI runs. Its figures are not the ones to report.
 bench-smoke: setup .venv-bench/.installed
 	@set -e; for b in $(BENCHES); do echo "::: $$b"; BENCH_SMOKE=1 BENCH_DATABASES=postgresql $(PY) $$b; done

@@ -126,7 +126,12 @@ def _database_version() -> str:
 
 
 def result_save(
-    name: str, *, database: str, data: dict[str, Any], entries: list[dict[str, Any]]
+    name: str,
+    *,
+    database: str,
+    data: dict[str, Any],
+    entries: list[dict[str, Any]],
+    version: str = "",
 ) -> Path:
     """`bench/results/<name>.json`: the machine, the database, the data size and the figures."""
     import json
@@ -139,7 +144,7 @@ def result_save(
         "name": name,
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
-        "database": _database_version() if database else "",
+        "database": version or (_database_version() if database else ""),
         "data": data,
         "figures": entries,
     }

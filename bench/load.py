@@ -141,6 +141,7 @@ def main() -> None:
             _manage(env, "shell", "-c", DATA_SCRIPT.replace("sys.argv[-1]", repr(data_file)))
             with psycopg.connect(PG_URL.format(name=name)) as db:
                 dossiers = db.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0]  # type: ignore[index]
+                version = db.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
                 db.execute("ANALYZE")
             print(f"load: {dossiers:,} dossiers ready in {time.perf_counter() - started:.0f} s")
             port = _free_port()
@@ -184,6 +185,7 @@ def main() -> None:
     result_save(
         "load-postgresql",
         database="",
+        version=f"postgresql {version}",
         data={"scale": scale, "dossiers": dossiers, "users": USERS, "seconds": SECONDS,
               "gunicorn_workers": WORKERS, "smoke": SMOKE},
         entries=[total, *endpoints],

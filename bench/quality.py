@@ -83,7 +83,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 EXPLAIN_FLAG = "--explain"
 DAYS = 1460
-DOSSIERS = 50_000 if SMOKE else 5_000_000
+DOSSIERS = 20_000 if SMOKE else 5_000_000
 MARGIN = 1.01  # aim 1% above DOSSIERS: the draw is random
 MAX_RECEIVED = 3
 BUDGET_MINUTES = 12  # said, not enforced, when the generation goes past it
