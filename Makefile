@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements/lock.txt pyproject.toml | 
 PORT   ?= 8000
 export PYTHONPATH := src:.
 
-.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker bench-smoke \
+.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker simulators bench-smoke \
         test test-fast lint format typecheck messages check lock bench clean
 
 $(STAMP):
@@ -40,14 +40,25 @@ demo: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py history_generate $(DEMO_HISTORY)
 
-# Web server on http://127.0.0.1:$(PORT), one background worker and the scheduler of periodic
-# jobs (766 facts, notification retries); Ctrl+C stops them all.
+# The local stand-ins of the national systems (simulators/README.md): PayGov on $(PAYGOV_PORT).
+PAYGOV_PORT ?= 8765
+PAYGOV_SIM := $(PYTHON) simulators/paygov/server.py --port $(PAYGOV_PORT) \
+  --partners MOTCUA-DEMO=demo-secret-not-for-production \
+  --callback-url http://127.0.0.1:$(PORT)/thanh-toan/paygov/xac-nhan/ \
+  --return-url 'http://127.0.0.1:$(PORT)/thanh-toan/ket-qua/{reference}/'
+simulators:
+	$(PAYGOV_SIM)
+
+# Web server on http://127.0.0.1:$(PORT), one background worker, the scheduler of periodic
+# jobs (766 facts, notification retries, payment reconciliation) and the PayGov simulator;
+# Ctrl+C stops them all.
 run: demo
 	@$(PY) manage.py enqueue_heartbeat
 	@echo "Một Cửa: http://127.0.0.1:$(PORT)/  (demo users: README)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py db_worker --interval 1 & \
 	  $(PY) manage.py run_schedule & \
+	  $(PAYGOV_SIM) & \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.feedback",
+    "motcua.payments",
     "motcua.quality",
     "motcua.synthetic",
     # interfaces
@@ -324,4 +325,25 @@ MOTCUA_QUALITY_REFRESH_SECONDS = env.int("MOTCUA_QUALITY_REFRESH_SECONDS", defau
 MOTCUA_SCHEDULE = [
     ("motcua.quality.tasks.quality_facts_refresh", MOTCUA_QUALITY_REFRESH_SECONDS),
     ("motcua.notifications.tasks.notifications_deliver_due", 60),
+    ("motcua.payments.tasks.payments_reconcile_job", 60),
 ]
+
+# --- payments (issue 9, docs/adr/0011-fees-and-payments.md) -----------------------------------
+MOTCUA_PAYMENT_PROVIDERS = {"paygov": "motcua.integrations.paygov.PayGovProvider"}
+# The national payment platform's endpoint (INIT, QUERY). Development points at the simulator
+# (`make simulators`, simulators/paygov/).
+MOTCUA_PAYGOV_URL = env.str("MOTCUA_PAYGOV_URL", default="http://127.0.0.1:8765/api/thanh-toan")
+# Partner code → secret key, e.g. "H19-STC=secret1,H19-UBND-DX=secret2". No default: a secret
+# is never in code (development and tests set their own, matching the simulator's).
+MOTCUA_PAYGOV_SECRETS = env.dict("MOTCUA_PAYGOV_SECRETS", default={})
+MOTCUA_PAYGOV_TIMEOUT_SECONDS = env.int("MOTCUA_PAYGOV_TIMEOUT_SECONDS", default=10)
+# QUERY's TrangThaiGD: which values mean paid, which failed; the rest is "still pending".
+# REGULATION.md §4.2 [SEC]: only "4" = failed is known.
+MOTCUA_PAYGOV_PAID_STATES = env.list("MOTCUA_PAYGOV_PAID_STATES", default=["1"])
+MOTCUA_PAYGOV_FAILED_STATES = env.list("MOTCUA_PAYGOV_FAILED_STATES", default=["4"])
+# A citizen who comes back to pay within this many minutes reuses the transaction started.
+MOTCUA_PAYMENT_REUSE_MINUTES = env.int("MOTCUA_PAYMENT_REUSE_MINUTES", default=15)
+# The reconciliation job asks (QUERY) about online payments still unconfirmed after this long,
+# and gives one up as expired after MOTCUA_PAYMENT_EXPIRE_MINUTES without an answer.
+MOTCUA_PAYMENT_QUERY_AFTER_SECONDS = env.int("MOTCUA_PAYMENT_QUERY_AFTER_SECONDS", default=120)
+MOTCUA_PAYMENT_EXPIRE_MINUTES = env.int("MOTCUA_PAYMENT_EXPIRE_MINUTES", default=60)

@@ -8,3 +8,6 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 MOTCUA_DEMO_USERS = True
+MOTCUA_PAYGOV_SECRETS = env.dict(
+    "MOTCUA_PAYGOV_SECRETS", default={"MOTCUA-DEMO": "demo-secret-not-for-production"}
+)

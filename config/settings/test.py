@@ -18,3 +18,4 @@ TASKS = {
 DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")}
 postgres_tune(DATABASES["default"])
 MOTCUA_DEMO_USERS = True
+MOTCUA_PAYGOV_SECRETS = {"MOTCUA-TEST": "test-secret", "OTHER-AGENCY": "other-secret"}

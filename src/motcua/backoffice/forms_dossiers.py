@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from motcua.catalog.constants import Channel
+from motcua.catalog.constants import Beneficiary, Channel, FeeCollection
 from motcua.catalog.models import ProcedureVersion
-from motcua.dossiers.constants import FeeCollection, RefusalReason, ResultForm, ReturnMethod
+from motcua.catalog.selectors import fee_items
+from motcua.dossiers.constants import RefusalReason, ResultForm, ReturnMethod
 from motcua.dossiers.services import ApplicantData, Intake
 
 _DESK_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
@@ -57,7 +58,17 @@ class IntakeForm(KeyedForm):
     )
     copies = forms.IntegerField(label=_("Number of sets"), min_value=1, max_value=20, initial=1)
     fee_collection = forms.ChoiceField(
-        label=_("Fee"), choices=FeeCollection.choices, initial=FeeCollection.NONE
+        label=_("Fee"),
+        choices=[("", _("As the procedure says")), *FeeCollection.choices],
+        required=False,
+        help_text=_("A dossier that owes nothing is always recorded as “no fee”."),
+    )
+    fee_claims = forms.MultipleChoiceField(
+        label=_("Reduction or exemption claimed"),
+        choices=[(b.value, b.label) for b in Beneficiary if b != Beneficiary.ONLINE_SUBMISSION],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick only after seeing the evidence the rule asks for."),
     )
     return_method = forms.ChoiceField(
         label=_("Return the result"), choices=ReturnMethod.choices, initial=ReturnMethod.AT_DESK
@@ -82,6 +93,20 @@ class IntakeForm(KeyedForm):
         self.fields["documents"].queryset = version.documents.all()  # type: ignore[attr-defined]
         self.fields["applicant_unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["deciding_agency"].queryset = agencies  # type: ignore[attr-defined]
+        # A quantity for each fee line charged per unit or due only in some cases.
+        self.fee_fields: list[str] = []
+        terms = version.channels.filter(channel=Channel.IN_PERSON).first()
+        for item in fee_items(terms) if terms else []:
+            if item.amount and (item.unit_label or item.conditional):
+                name = f"fee_{item.line_id}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{item.description[:120]} ({item.unit_label or _('cases')})",
+                    min_value=0,
+                    max_value=1000,
+                    initial=0 if item.conditional else 1,
+                    required=False,
+                )
+                self.fee_fields.append(name)
 
     def intake(self) -> Intake:
         data = self.cleaned_data
@@ -102,7 +127,13 @@ class IntakeForm(KeyedForm):
             document_ids=[d.pk for d in data["documents"]],
             deciding_agency_id=agency.pk if agency else None,
             copies=data["copies"],
-            fee_collection=data["fee_collection"],
+            fee_collection=data["fee_collection"] or None,
+            fee_claims=frozenset(data["fee_claims"]),
+            fee_quantities={
+                int(name.removeprefix("fee_")): data[name]
+                for name in self.fee_fields
+                if data.get(name) is not None
+            },
             return_method=data["return_method"],
         )
 

@@ -5,6 +5,7 @@ from motcua.backoffice import (
     views_catalog,
     views_dossiers,
     views_information,
+    views_payments,
     views_quality,
 )
 
@@ -45,6 +46,7 @@ urlpatterns = [
     path("dossiers/bulk/", views_dossiers.dossier_bulk, name="dossier_bulk"),
     path("dossiers/receive/", views_dossiers.dossier_receive, name="dossier_receive"),
     path("dossiers/register/", views_dossiers.dossier_register, name="dossier_register"),
+    path("payments/reconciliation/", views_payments.reconciliation, name="payment_reconciliation"),
     path("dossiers/<int:dossier_id>/", views_dossiers.dossier_detail, name="dossier_detail"),
     path(
         "dossiers/<int:dossier_id>/act/<str:action>/",

@@ -25,8 +25,10 @@ from motcua.accounts.constants import PUBLIC_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_agency, membership_list_for_user
 from motcua.backoffice import forms_dossiers as f
+from motcua.backoffice.views_payments import PAYMENT_ACTIONS, payment_context
+from motcua.catalog.constants import Channel
 from motcua.catalog.search import procedure_search
-from motcua.catalog.selectors import version_get_in_force
+from motcua.catalog.selectors import fee_claimable, fee_quote_for, version_get_in_force
 from motcua.dossiers import services
 from motcua.dossiers.constants import (
     PAUSED_STATUSES,
@@ -232,10 +234,18 @@ def dossier_receive(request: HttpRequest) -> HttpResponse:
             return redirect("backoffice:dossier_detail", dossier.pk)
         except DossierError as error:
             form.add_error(None, str(error))
+    quote = fee_quote_for(version=version, channel=Channel.IN_PERSON, on=today)
     return render(
         request,
         "backoffice/dossiers/receive.html",
-        {"form": form, "refuse": refuse, "version": version},
+        {
+            "form": form,
+            "refuse": refuse,
+            "version": version,
+            "fee_quote": quote,
+            "fee_lines": quote.as_json(),
+            "claimable": fee_claimable(version=version, channel=Channel.IN_PERSON, on=today),
+        },
     )
 
 
@@ -325,6 +335,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "answer": f.TextForm(),
         },
         "ApologyStatus": ApologyStatus,
+        **payment_context(dossier),
     }
     return render(request, "backoffice/dossiers/detail.html", context)
 
@@ -480,6 +491,7 @@ def _act_explain(user: User, dossier: Dossier, request: HttpRequest) -> None:
 
 ACTIONS: dict[str, ActionHandler] = {
     **KEYED_ACTIONS,
+    **PAYMENT_ACTIONS,
     "opinion": _act_opinion,
     "answer": _act_answer,
     "apology": _act_apology,

@@ -48,6 +48,32 @@ class FeeKind(models.TextChoices):
     SERVICE_PRICE = "service_price", _("Service price")
 
 
+class FeeCollection(models.TextChoices):
+    """Thu trước / thu sau / miễn (REGULATION.md §4.2), printed on the receipt."""
+
+    BEFORE = "before", _("Paid at receipt")
+    AFTER = "after", _("Paid when the result is returned")
+    NONE = "none", _("No fee")
+
+
+class FeeRuleKind(models.TextChoices):
+    DISCOUNT = "discount", _("Reduction")
+    EXEMPTION = "exemption", _("Exemption")
+
+
+class Beneficiary(models.TextChoices):
+    """Who a reduction or an exemption is for. `ONLINE_SUBMISSION` applies by itself to online
+    dossiers; the others are claimed, and the desk checks the evidence the rule names."""
+
+    ONLINE_SUBMISSION = "online_submission", _("Submitted online")
+    POOR_HOUSEHOLD = "poor_household", _("Poor or near-poor household")
+    POLICY_BENEFICIARY = "policy_beneficiary", _("Policy beneficiary (người có công)")
+    ETHNIC_MINORITY = "ethnic_minority", _("Ethnic minority in a designated commune")
+    CHILD = "child", _("Child")
+    ELDERLY = "elderly", _("Elderly person")
+    DISABILITY = "disability", _("Person with a disability")
+
+
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

@@ -12,17 +12,20 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.constants import Role
 from motcua.catalog.constants import (
     CODE_PATTERN,
     AudioBatchStatus,
+    Beneficiary,
     Channel,
     CopyKind,
     DelegationKind,
+    FeeCollection,
     FeeKind,
+    FeeRuleKind,
     PublicationAction,
     ServiceLevel,
     TimeUnit,
@@ -272,6 +275,13 @@ class ChannelTerms(models.Model):
         help_text=_("Dossiers received after this time count from the next working day."),
     )
     description = models.TextField(_("time limit notes"), blank=True)
+    fee_collection = models.CharField(
+        _("fee collection"),
+        max_length=10,
+        choices=FeeCollection.choices,
+        default=FeeCollection.BEFORE,
+        help_text=_("When the fees are paid; without a fee line with an amount, nothing is due."),
+    )
 
     class Meta:
         ordering = ["version", "channel"]
@@ -296,6 +306,12 @@ class FeeLine(models.Model):
     kind = models.CharField(_("kind"), max_length=15, choices=FeeKind.choices)
     description = models.CharField(_("description"), max_length=1000)
     amount = models.PositiveBigIntegerField(_("amount (VND)"), null=True, blank=True)
+    unit_label = models.CharField(
+        _("charged per"),
+        max_length=40,
+        blank=True,
+        help_text=_("Empty: once per dossier. Otherwise the unit counted, e.g. “bản”, “người”."),
+    )
     exemption = models.TextField(_("exemptions and reductions"), blank=True)
 
     class Meta:
@@ -305,6 +321,57 @@ class FeeLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class FeeRule(models.Model):
+    """A reduction or exemption of fees, effective-dated (a province resolution, a circular).
+
+    Empty `procedure` = every procedure; empty `fee_kind` = every kind of line; empty `channel` =
+    every channel. `units` limits it to applicants living in those communes (the designated
+    communes of ethnic-minority policies); `max_age` to applicants younger than that.
+    """
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=FeeRuleKind.choices)
+    beneficiary = models.CharField(_("for"), max_length=30, choices=Beneficiary.choices)
+    percent = models.PositiveSmallIntegerField(
+        _("reduction (%)"), validators=[MinValueValidator(1)], help_text=_("100 for an exemption.")
+    )
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, null=True, blank=True, related_name="fee_rules"
+    )
+    fee_kind = models.CharField(
+        _("kind of fee"), max_length=15, choices=FeeKind.choices, blank=True
+    )
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices, blank=True)
+    units = models.ManyToManyField(
+        "organisation.AdministrativeUnit", blank=True, related_name="+", verbose_name=_("communes")
+    )
+    max_age = models.PositiveSmallIntegerField(_("younger than (years)"), null=True, blank=True)
+    evidence = models.CharField(_("evidence required"), max_length=500, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["valid_from", "pk"]
+        verbose_name = _("fee reduction or exemption")
+        verbose_name_plural = _("fee reductions and exemptions")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=1, percent__lte=100), name="fee_rule_percent_range"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="exemption") | Q(percent=100), name="fee_rule_exemption_whole"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="fee_rule_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ProcessStepTemplate(models.Model):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,10 +24,20 @@ from motcua.catalog.exchange import (
     ProcedureRecord,
     StepRecord,
 )
+from motcua.catalog.fees import (
+    FeeApplicant,
+    FeeItem,
+    FeeQuote,
+    Reduction,
+    claimable,
+    fee_line_traits,
+    fee_quote,
+)
 from motcua.catalog.models import (
     AudioBatch,
     ChannelTerms,
     Delegation,
+    FeeRule,
     Procedure,
     ProcedureAudio,
     ProcedureCodeAlias,
@@ -556,3 +566,105 @@ def procedure_profiles(*, on: date | None = None) -> list[ProcedureProfile]:
             )
         )
     return profiles
+
+
+# --- fees -------------------------------------------------------------------------------------
+
+
+def fee_rules_in_force(*, procedure_id: int, channel: str, on: date) -> list[Reduction]:
+    """The reductions and exemptions valid on `on` for a procedure and channel."""
+    rules = (
+        FeeRule.objects.filter(Q(procedure_id=procedure_id) | Q(procedure__isnull=True))
+        .filter(Q(channel="") | Q(channel=channel), valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .prefetch_related("units")
+    )
+    return [
+        Reduction(
+            rule_id=r.pk,
+            name=r.name,
+            kind=r.kind,
+            beneficiary=r.beneficiary,
+            percent=r.percent,
+            fee_kind=r.fee_kind,
+            channel=r.channel,
+            unit_ids=frozenset(u.pk for u in r.units.all()),
+            max_age=r.max_age,
+            evidence=r.evidence,
+            legal_basis=r.legal_basis,
+        )
+        for r in rules
+    ]
+
+
+def fee_claimable(*, version: ProcedureVersion, channel: str, on: date) -> list[Reduction]:
+    """The categories an applicant may claim for this procedure and channel (for the forms)."""
+    terms = version.channels.filter(channel=channel).first()
+    if terms is None or not any(f.amount for f in terms.fees.all()):
+        return []
+    return claimable(fee_rules_in_force(procedure_id=version.procedure_id, channel=channel, on=on))
+
+
+def fee_items(terms: ChannelTerms) -> list[FeeItem]:
+    items = []
+    for f in terms.fees.all():
+        conditional, unit = fee_line_traits(f.description)
+        items.append(
+            FeeItem(
+                line_id=f.pk,
+                kind=f.kind,
+                description=f.description,
+                amount=f.amount,
+                unit_label=f.unit_label or unit,
+                conditional=conditional,
+            )
+        )
+    return items
+
+
+def fee_quote_for(
+    *,
+    version: ProcedureVersion,
+    channel: str,
+    on: date,
+    applicant: FeeApplicant | None = None,
+    quantities: dict[int, int] | None = None,
+) -> FeeQuote:
+    """What a dossier of this version, sent by this channel on `on`, owes (catalog.fees). For
+    an online dossier, `in_person_total` is what the same dossier costs at the desk, so the
+    receipt and the portal can show what going online saved."""
+    terms_by_channel = {t.channel: t for t in version.channels.prefetch_related("fees")}
+    terms = terms_by_channel.get(channel)
+    if terms is None:
+        return FeeQuote(lines=(), collection="none")
+    applicant = applicant or FeeApplicant()
+
+    def quote(t: ChannelTerms, wanted: dict[int, int] | None) -> FeeQuote:
+        rules = fee_rules_in_force(procedure_id=version.procedure_id, channel=t.channel, on=on)
+        return fee_quote(
+            fee_items(t),
+            rules,
+            channel=t.channel,
+            collection=t.fee_collection,
+            applicant=applicant,
+            on=on,
+            quantities=wanted,
+        )
+
+    result = quote(terms, quantities)
+    desk = terms_by_channel.get(Channel.IN_PERSON)
+    if channel == Channel.ONLINE and desk is not None and result.lines:
+        # The same choices at the desk: lines match by position (the catalogue lists them alike).
+        online_ids = [f.pk for f in terms.fees.all()]
+        desk_ids = [f.pk for f in desk.fees.all()]
+        mapped = {
+            desk_ids[i]: n
+            for i, line_id in enumerate(online_ids)
+            if i < len(desk_ids) and (n := (quantities or {}).get(line_id)) is not None
+        }
+        try:
+            at_desk = quote(desk, mapped).total
+        except ValueError:
+            at_desk = None
+        result = replace(result, in_person_total=at_desk)
+    return result

@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from motcua.catalog import audio as audio_engine
 from motcua.catalog.constants import (
     AudioBatchStatus,
+    Beneficiary,
+    FeeKind,
+    FeeRuleKind,
     PublicationAction,
     TranslationStatus,
     VersionStatus,
@@ -872,3 +875,35 @@ def eform_seed_demo() -> int:
                 .update(eform=definition)
             )
     return updated
+
+
+# The exemptions most fee lines of the seed catalogue name ("Miễn lệ phí cho người thuộc gia đình
+# có công với cách mạng, người thuộc hộ nghèo"), as rules of every procedure's charges (lệ phí).
+# Demo data: a province enters its own from its council's resolutions.
+_DEMO_FEE_RULES = (
+    ("Miễn lệ phí cho người thuộc hộ nghèo", Beneficiary.POOR_HOUSEHOLD,
+     "Giấy chứng nhận hộ nghèo còn hiệu lực"),
+    ("Miễn lệ phí cho người thuộc gia đình có công với cách mạng", Beneficiary.POLICY_BENEFICIARY,
+     "Giấy chứng nhận người có công hoặc thân nhân người có công"),
+)  # fmt: skip
+
+
+def fee_rules_seed_demo() -> int:
+    from motcua.catalog.models import FeeRule
+
+    created = 0
+    for name, beneficiary, evidence in _DEMO_FEE_RULES:
+        _rule, made = FeeRule.objects.get_or_create(
+            name=name,
+            defaults={
+                "kind": FeeRuleKind.EXEMPTION,
+                "beneficiary": beneficiary,
+                "percent": 100,
+                "fee_kind": FeeKind.CHARGE,
+                "evidence": evidence,
+                "legal_basis": "Thông tư 85/2019/TT-BTC; Nghị quyết HĐND tỉnh (mẫu)",
+                "valid_from": date(2020, 1, 1),
+            },
+        )
+        created += made
+    return created

@@ -47,6 +47,7 @@ class Transition(models.TextChoices):
         _("Request the financial obligation"),
     )
     FULFIL_FINANCIAL_OBLIGATION = "fulfil_financial_obligation", _("Financial obligation fulfilled")
+    PAY_FEES = "pay_fees", _("Fees paid")
     EXTEND_DEADLINE = "extend_deadline", _("Apologise and set a new date")
     WITHDRAW = "withdraw", _("Withdraw")
     STOP = "stop", _("Stop processing")
@@ -153,11 +154,3 @@ class ReturnMethod(models.TextChoices):
     AT_DESK = "at_desk", _("At the desk")
     POSTAL = "postal", _("By public postal service")
     ONLINE = "online", _("Online")
-
-
-class FeeCollection(models.TextChoices):
-    """Thu trước / thu sau, printed on the receipt."""
-
-    BEFORE = "before", _("Paid at receipt")
-    AFTER = "after", _("Paid when the result is returned")
-    NONE = "none", _("No fee")

@@ -29,13 +29,12 @@ from qrcode.image.svg import SvgPathImage  # type: ignore[import-untyped]
 
 from motcua.accounts.constants import Role
 from motcua.accounts.models import User
-from motcua.catalog.constants import Channel, CopyKind
+from motcua.catalog.constants import Channel, CopyKind, FeeCollection
 from motcua.catalog.models import ChannelTerms
 from motcua.catalog.selectors import time_limit_text
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
-    FeeCollection,
     RefusalReason,
     RefusalStage,
     ReturnMethod,
@@ -294,11 +293,50 @@ def receipt_html(*, dossier: Dossier) -> str:
             "tracking_url": url,
             "documents": documents,
             "time_limit": time_limit,
-            "fee": FEE_TEXT.get(dossier.fee_collection, ""),
+            "fee": fee_text(dossier),
+            "fee_lines": fee_lines_text(dossier),
             "return_place": _return_place(dossier),
             "officer": _name(dossier.received_by),
         },
     )
+
+
+def vnd(amount: int) -> str:
+    """150000 → "150.000 đồng"."""
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def fee_text(dossier: Dossier) -> str:
+    """Item 6 of the receipt: the amount, when it is paid, and whether it was."""
+    if dossier.fee_total == 0:
+        if dossier.fee_lines:  # every line exempted
+            return "Miễn phí, lệ phí"
+        return FEE_TEXT.get(dossier.fee_collection, "")
+    text = f"{vnd(dossier.fee_total)} ({FEE_TEXT.get(dossier.fee_collection, '').lower()}"
+    if dossier.fees_paid_at:
+        paid = timezone.localtime(dossier.fees_paid_at).strftime("%H:%M ngày %d/%m/%Y")
+        text += f"; đã nộp lúc {paid}"
+    return text + ")"
+
+
+def fee_lines_text(dossier: Dossier) -> list[str]:
+    """One line per fee, with the reduction and its reason; the online reduction last."""
+    lines = []
+    for line in dossier.fee_lines:
+        text = str(line.get("description", ""))
+        if line.get("unit_label"):
+            text += f": {vnd(int(line['unit_amount']))} × {line['quantity']} {line['unit_label']}"
+        text += f" = {vnd(int(line['gross']))}"
+        if line.get("reduction"):
+            how = "miễn" if line.get("rule_kind") == "exemption" else f"giảm {line['percent']}%"
+            text += f", {how} ({line['rule_name']}): còn {vnd(int(line['net']))}"
+        lines.append(text)
+    if dossier.fee_online_saving:
+        lines.append(
+            f"Nộp trực tuyến: giảm {vnd(dossier.fee_online_saving)} so với nộp trực tiếp "
+            f"({vnd(dossier.fee_total + dossier.fee_online_saving)})"
+        )
+    return lines
 
 
 def receipt_pdf(*, dossier: Dossier) -> bytes:

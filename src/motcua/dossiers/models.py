@@ -16,13 +16,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.constants import Role
-from motcua.catalog.constants import Channel, CopyKind
+from motcua.catalog.constants import Channel, CopyKind, FeeCollection
 from motcua.catalog.models import ProcedureVersion, RequiredDocument
 from motcua.core.models import AppendOnlyModel, TimeStampedModel
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
-    FeeCollection,
     Outcome,
     RefusalReason,
     RefusalStage,
@@ -95,6 +94,15 @@ class Dossier(TimeStampedModel):
         choices=FeeCollection.choices,
         default=FeeCollection.NONE,
     )
+    # The fee quote the dossier was received with (catalog.fees.QuoteLine as dicts): amounts,
+    # quantities, the reduction applied and why. Later rule changes do not touch it.
+    fee_lines = models.JSONField(_("fee lines"), default=list, blank=True)
+    fee_total = models.PositiveBigIntegerField(_("fees due (VND)"), default=0)
+    # Online: what the same dossier would cost at the desk, less what it costs (the receipt
+    # shows it as the online reduction).
+    fee_online_saving = models.PositiveBigIntegerField(_("saved by going online (VND)"), default=0)
+    fee_claims = models.JSONField(_("reductions claimed"), default=list, blank=True)
+    fees_paid_at = models.DateTimeField(_("fees paid at"), null=True, blank=True)
     return_method = models.CharField(
         _("result returned"),
         max_length=10,

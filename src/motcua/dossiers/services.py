@@ -9,9 +9,9 @@ notifications and the national sync attach. Messages of `DossierError` are for p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
@@ -26,10 +26,18 @@ from django.utils.translation import gettext as _
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_agency, membership_list_for_user
-from motcua.catalog.constants import ONLINE_LEVELS, Channel, CopyKind, TimeUnit
+from motcua.catalog.constants import (
+    ONLINE_LEVELS,
+    Beneficiary,
+    Channel,
+    CopyKind,
+    FeeCollection,
+    TimeUnit,
+)
 from motcua.catalog.eforms import eform_clean
+from motcua.catalog.fees import FeeApplicant, FeeError, FeeQuote
 from motcua.catalog.models import ChannelTerms, ProcedureVersion
-from motcua.catalog.selectors import version_get_in_force
+from motcua.catalog.selectors import fee_quote_for, version_get_in_force
 from motcua.core.audit import GENESIS_HASH, canonical_payload, chain_hash
 from motcua.core.calendar import get_calendar
 from motcua.core.identity import IdentifierInvalidError, id_number_clean, phone_clean
@@ -37,7 +45,6 @@ from motcua.core.text import fold
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
-    FeeCollection,
     Outcome,
     RefusalReason,
     RefusalStage,
@@ -125,7 +132,10 @@ class Intake:
     deciding_agency_id: int | None = None  # None: routed by the rules
     subject: str = ""
     copies: int = 1
-    fee_collection: str = FeeCollection.NONE
+    fee_collection: str | None = None  # None: as the procedure's channel says
+    fee_claims: frozenset[str] = frozenset()  # reductions claimed (catalog.constants.Beneficiary)
+    fee_quantities: Mapping[int, int] = field(default_factory=dict)  # fee line id → units
+    birth_date: date | None = None  # the applicant's, for age-bound reductions
     return_method: str = ReturnMethod.AT_DESK
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -496,6 +506,46 @@ def _route(intake: Intake, version: ProcedureVersion, receiving: Agency, day: An
     return agency
 
 
+def _fees(intake: Intake, version: ProcedureVersion, day: date) -> tuple[FeeQuote, str]:
+    """The quote (catalog.fees) and the collection mode: the desk may choose "before" or "after"
+    for a fee-bearing dossier; one that owes nothing is always "none"."""
+    try:
+        quote = fee_quote_for(
+            version=version,
+            channel=intake.channel,
+            on=day,
+            applicant=FeeApplicant(
+                unit_id=intake.applicant.unit_id,
+                birth_date=intake.birth_date,
+                claims=frozenset(intake.fee_claims),
+            ),
+            quantities=dict(intake.fee_quantities),
+        )
+    except FeeError as error:
+        raise DossierError(str(error)) from error
+    if quote.refused_claims:
+        raise DossierError(
+            _("No reduction or exemption of this procedure applies to: %(names)s.")
+            % {"names": ", ".join(str(Beneficiary(c).label) for c in quote.refused_claims)}
+        )
+    if quote.total == 0:
+        # Nothing priced: free, or an amount the catalogue does not hold (a resolution of the
+        # provincial council); the desk's choice stands for the latter.
+        if quote.unpriced:
+            return quote, intake.fee_collection or quote.collection
+        return quote, FeeCollection.NONE
+    collection = intake.fee_collection or quote.collection
+    if collection not in (FeeCollection.BEFORE, FeeCollection.AFTER):
+        raise DossierError(
+            _(
+                "This dossier owes %(amount)s đồng in fees: choose paid at receipt or paid when "
+                "the result is returned, or record the exemption that applies."
+            )
+            % {"amount": f"{quote.total:,}".replace(",", ".")}
+        )
+    return quote, collection
+
+
 def _new_dossier(
     intake: Intake,
     *,
@@ -532,6 +582,7 @@ def _new_dossier(
     if not 1 <= intake.copies <= 20:  # noqa: PLR2004 - a sane bound for sets of papers
         raise DossierError(_("The number of sets must be between 1 and 20."))
     deciding = _route(intake, version, receiving, day)
+    quote, collection = _fees(intake, version, day)
     dossier = Dossier.objects.create(
         procedure_version=version,
         status=DossierStatus.DRAFT,
@@ -539,7 +590,11 @@ def _new_dossier(
         citizen=actor if actor is not None and actor.role == Role.CITIZEN else None,
         subject=intake.subject.strip() or version.name,
         copies=intake.copies,
-        fee_collection=intake.fee_collection,
+        fee_collection=collection,
+        fee_lines=quote.as_json(),
+        fee_total=quote.total,
+        fee_online_saving=quote.online_saving,
+        fee_claims=sorted(intake.fee_claims),
         return_method=intake.return_method,
         receiving_agency=receiving,
         receiving_desk=desk,
@@ -742,6 +797,14 @@ def dossier_receive(
     def body(dossier: Dossier) -> None:
         _check_allowed(dossier, Transition.RECEIVE)
         _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        if dossier_fees_outstanding_before_receipt(dossier):
+            raise DossierError(
+                _(
+                    "The fees of this dossier are paid before receipt and %(amount)s đồng are "
+                    "still unpaid: the applicant pays online, or record the payment at the desk."
+                )
+                % {"amount": f"{dossier.fee_total:,}".replace(",", ".")}
+            )
         at = _now()
         fields = _start_clock(dossier, at=at, actor=actor)
         _apply(
@@ -1211,6 +1274,8 @@ def dossier_fulfil_financial_obligation(
     reference: str,
     actor: User | None = None,
     request_key: str | None = None,
+    online: bool = False,
+    amount: int | None = None,
 ) -> Dossier:
     """The hook the payment feature calls when the obligation is paid (clock resumes).
 
@@ -1231,7 +1296,57 @@ def dossier_fulfil_financial_obligation(
             agency=dossier.deciding_agency,
             request_key=request_key,
             resume=DossierStatus.PROCESSING,
-            payload={"reference": reference},
+            payload={"reference": reference, "online": online, "amount": amount},
+        )
+
+    return _transition_service(dossier_id, None, request_key, body)
+
+
+def dossier_fees_outstanding_before_receipt(dossier: Dossier) -> bool:
+    """ "Thu trước" for a dossier sent online: the desk receives it once the fees are paid."""
+    return (
+        dossier.fee_collection == FeeCollection.BEFORE
+        and dossier.fee_total > 0
+        and dossier.fees_paid_at is None
+    )
+
+
+def dossier_pay_fees(
+    *,
+    dossier_id: int,
+    reference: str,
+    amount: int,
+    online: bool,
+    method: str,
+    actor: User | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """The hook the payment feature calls once a payment of the dossier's fees is verified
+    (a confirmed online payment, or cash or a transfer recorded by the desk). The status does not
+    change; an online dossier paid "before receipt" can now be received. The payment reference is
+    the request key, so a repeated confirmation is applied once."""
+    request_key = request_key or f"fees:{reference}"
+
+    def body(dossier: Dossier) -> None:
+        _check_allowed(dossier, Transition.PAY_FEES)
+        if dossier.fees_paid_at is not None:
+            raise DossierError(_("The fees of this dossier are already paid."))
+        if amount != dossier.fee_total or amount <= 0:
+            raise DossierError(
+                _("The amount paid (%(paid)s) is not the amount due (%(due)s).")
+                % {"paid": amount, "due": dossier.fee_total}
+            )
+        at = _now()
+        dossier.fees_paid_at = at
+        _apply(
+            dossier,
+            Transition.PAY_FEES,
+            actor=actor,
+            at=at,
+            fields=["fees_paid_at"],
+            agency=dossier.receiving_agency,
+            request_key=request_key,
+            payload={"reference": reference, "amount": amount, "online": online, "method": method},
         )
 
     return _transition_service(dossier_id, None, request_key, body)

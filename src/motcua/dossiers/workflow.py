@@ -1,8 +1,9 @@
 """The dossier transition table, as data. No ORM: tested without a database.
 
 Some transitions do not name a fixed target:
-- `EXTEND_DEADLINE` (apology letter, Mẫu 04), `ASSIGN`, `REQUEST_OPINION` and `GIVE_OPINION` keep
-  the status (`KEEPS_STATUS`): the appointment, the assignee or an opinion step changes.
+- `EXTEND_DEADLINE` (apology letter, Mẫu 04), `ASSIGN`, `REQUEST_OPINION`, `GIVE_OPINION` and
+  `PAY_FEES` keep the status (`KEEPS_STATUS`): the appointment, the assignee, an opinion step or
+  the fees paid changes.
 - `SUBMIT_SUPPLEMENT` and `FULFIL_FINANCIAL_OBLIGATION` resume the status the dossier had when
   it was paused (a supplement can be asked before receipt or during processing); the service
   passes that status in from the dossier's events.
@@ -59,6 +60,8 @@ RULES: Final[Mapping[Tr, Rule]] = {
     Tr.REQUEST_OPINION: Rule(frozenset({S.PROCESSING}), None),
     Tr.GIVE_OPINION: Rule(_ACTIVE, None),
     Tr.EXTEND_DEADLINE: Rule(_ACTIVE, None),
+    # Fees (phí, lệ phí) are paid before receipt ("thu trước") or up to the result ("thu sau").
+    Tr.PAY_FEES: Rule(frozenset({S.SUBMITTED, S.RESOLVED}) | _ACTIVE, None),
     Tr.WITHDRAW: Rule(frozenset({S.SUBMITTED}) | _ACTIVE, S.WITHDRAWN),
     Tr.STOP: Rule(_ACTIVE, S.STOPPED),
     Tr.APPROVE: Rule(frozenset({S.PROCESSING}), S.RESOLVED),
@@ -67,7 +70,7 @@ RULES: Final[Mapping[Tr, Rule]] = {
 }
 
 KEEPS_STATUS: Final = frozenset(
-    {Tr.EXTEND_DEADLINE, Tr.ASSIGN, Tr.REQUEST_OPINION, Tr.GIVE_OPINION}
+    {Tr.EXTEND_DEADLINE, Tr.ASSIGN, Tr.REQUEST_OPINION, Tr.GIVE_OPINION, Tr.PAY_FEES}
 )
 
 _RESUMABLE: Final[Mapping[Tr, frozenset[S]]] = {

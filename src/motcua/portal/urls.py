@@ -6,6 +6,7 @@ from motcua.portal import (
     views_helper,
     views_info,
     views_online,
+    views_payment,
     views_signup,
     views_supplement,
     views_tracking,
@@ -46,4 +47,12 @@ urlpatterns = [
     path("ho-so-nhap/<int:draft_id>/nop/", views_online.draft_send, name="draft_send"),
     path("ho-so-nhap/<int:draft_id>/da-nop/", views_online.draft_done, name="draft_done"),
     path("tra-cuu/danh-gia/", views_tracking.rate, name="rate"),
+    path(
+        "ho-so/<int:dossier_id>/thanh-toan/", views_payment.dossier_payment, name="dossier_payment"
+    ),
+    path("thanh-toan/<int:request_id>/", views_payment.payment_go, name="payment_go"),
+    path(
+        "thanh-toan/ket-qua/<str:reference>/", views_payment.payment_return, name="payment_return"
+    ),
+    path("thanh-toan/paygov/xac-nhan/", views_payment.paygov_callback, name="paygov_callback"),
 ]

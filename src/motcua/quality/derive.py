@@ -120,7 +120,8 @@ def fact_fields(
         "synced": False,  # the national sync outbox: issue 11
         "fee_bearing": item.fee_bearing,
         "paid_online": any(
-            e.transition == Transition.FULFIL_FINANCIAL_OBLIGATION and e.payload.get("online")
+            e.transition in (Transition.FULFIL_FINANCIAL_OBLIGATION, Transition.PAY_FEES)
+            and e.payload.get("online")
             for e in item.events
         ),
         "disliked": disliked,

@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.constants import Role
 from motcua.accounts.services import service_account_get
-from motcua.catalog.constants import Channel, ServiceLevel
+from motcua.catalog.constants import Channel, FeeCollection, ServiceLevel
 from motcua.catalog.exchange import parse_document
 from motcua.catalog.generator import generate_document
 from motcua.catalog.selectors import procedure_get, version_list_current
@@ -52,7 +52,6 @@ from motcua.core.text import fold
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
-    FeeCollection,
     Outcome,
     ResultForm,
     ReturnMethod,

@@ -518,6 +518,11 @@ def dossier_public_timeline(*, dossier: Dossier) -> list[PublicEntry]:
             text = _("The dossier is being processed at %(agency)s.") % {
                 "agency": dossier.deciding_agency.name
             }
+        elif event.transition == Tr.PAY_FEES:
+            text = _("Fees of %(amount)s đồng were paid (%(method)s).") % {
+                "amount": f"{event.payload.get('amount', 0):,}".replace(",", "."),
+                "method": _("online") if event.payload.get("online") else _("at the desk"),
+            }
         elif event.transition == Tr.EXTEND_DEADLINE:
             new = timezone.localtime(datetime.fromisoformat(event.payload["to"]))
             text = _("The agency apologised for the delay and set a new date: %(date)s.") % {
@@ -611,3 +616,8 @@ def dossier_get_for_citizen(*, citizen: User, dossier_id: int) -> Dossier | None
         .filter(pk=dossier_id, citizen=citizen)
         .first()
     )
+
+
+def dossier_get_by_id(*, dossier_id: int) -> Dossier:
+    """One dossier with its agencies, for a service of another app (payments)."""
+    return Dossier.objects.select_related("receiving_agency", "deciding_agency").get(pk=dossier_id)

@@ -15,7 +15,8 @@ from typing import Any
 
 from django.db.models import Max, Q
 
-from motcua.dossiers.constants import FeeCollection, Transition
+from motcua.catalog.constants import FeeCollection
+from motcua.dossiers.constants import Transition
 from motcua.dossiers.models import Dossier, DossierDocument, DossierEvent, Result
 
 # The transitions whose instants the 766 counts read.

@@ -460,6 +460,7 @@ def test_every_transition_through_its_service_writes_exactly_one_event(world: Wo
     from motcua.dossiers.services import (
         dossier_assign,
         dossier_give_opinion,
+        dossier_pay_fees,
         dossier_refuse_receipt,
         dossier_request_opinion,
     )
@@ -532,6 +533,13 @@ def test_every_transition_through_its_service_writes_exactly_one_event(world: Wo
     step(dossier, lambda: apology_approve(actor=world.leader, apology_id=letter.pk))
     step(dossier, lambda: dossier_forward(actor=world.specialist, dossier_id=d))
     step(dossier, lambda: dossier_approve(actor=world.leader, dossier_id=d))
+    Dossier.objects.filter(pk=d).update(fee_total=20_000, fee_collection="after")
+    step(
+        dossier,
+        lambda: dossier_pay_fees(
+            dossier_id=d, reference="DESK-1", amount=20_000, online=False, method="cash"
+        ),
+    )
     step(
         dossier,
         lambda: dossier_return_result(

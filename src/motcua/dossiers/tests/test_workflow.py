@@ -38,6 +38,9 @@ for _status in (S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT, S.AWAITING_FINA
     EXPECTED[(_status, Tr.GIVE_OPINION)] = "same"
     EXPECTED[(_status, Tr.WITHDRAW)] = S.WITHDRAWN
     EXPECTED[(_status, Tr.STOP)] = S.STOPPED
+for _status in (S.SUBMITTED, S.RECEIVED, S.PROCESSING, S.AWAITING_SUPPLEMENT,
+                S.AWAITING_FINANCIAL_OBLIGATION, S.RESOLVED):  # fmt: skip
+    EXPECTED[(_status, Tr.PAY_FEES)] = "same"
 
 
 @pytest.mark.parametrize(("current", "transition"), list(itertools.product(S, Tr)))
@@ -76,7 +79,7 @@ def test_a_supplement_asked_before_receipt_resumes_to_submitted() -> None:
 def test_final_statuses_offer_nothing() -> None:
     for status in (S.RECEIPT_REFUSED, S.WITHDRAWN, S.STOPPED, S.RESULT_RETURNED):
         assert transitions_from(status) == []
-    assert transitions_from(S.RESOLVED) == [Tr.RETURN_RESULT]
+    assert transitions_from(S.RESOLVED) == [Tr.PAY_FEES, Tr.RETURN_RESULT]
 
 
 def test_the_refusal_message_is_vietnamese() -> None:

@@ -6,11 +6,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from motcua.accounts.services import user_seed_demo
-from motcua.catalog.services import audio_batch_start, catalog_seed_demo, eform_seed_demo
+from motcua.catalog.services import (
+    audio_batch_start,
+    catalog_seed_demo,
+    eform_seed_demo,
+    fee_rules_seed_demo,
+)
 from motcua.core.services import calendar_seed
 from motcua.dossiers.services import dossier_seed_demo
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
+from motcua.payments.services import payment_accounts_seed_demo
 from motcua.quality.services import facts_refresh
 
 
@@ -41,6 +47,10 @@ class Command(BaseCommand):
             # The background worker (make run starts one) reads the new procedures aloud.
             audio_batch_start(actor_id=None)
             self.stdout.write("      Bản đọc tóm tắt: đã xếp hàng cho tiến trình nền")
+        rules, accounts = fee_rules_seed_demo(), payment_accounts_seed_demo()
+        self.stdout.write(
+            f"      Miễn, giảm phí: +{rules}; tài khoản thu phí trực tuyến: +{accounts}"
+        )
         eforms = eform_seed_demo()
         if eforms:
             self.stdout.write(f"      Tờ khai điện tử: {eforms} thủ tục")

@@ -1,0 +1,131 @@
+"""The payment screens: the portal's fee page, pay and return pages, the callback endpoint, the
+desk's payment on the dossier page, the reconciliation, and the receipt PDF's fee lines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.dossiers.documents import receipt_pdf
+from motcua.dossiers.services import dossier_receive
+from motcua.payments.models import PaymentEvent
+from motcua.payments.services import payment_request_for_fees, payment_start
+from motcua.payments.tests.conftest import Pay, Simulator
+from motcua.payments.tests.test_services import confirm_body
+
+
+def test_the_citizen_sees_what_is_owed_and_why(pay: Pay, client) -> None:  # type: ignore[no-untyped-def]
+    dossier = pay.submit()
+    client.force_login(pay.citizen)
+    page = client.get(reverse("portal:dossier_payment", args=[dossier.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    request = dossier.payment_requests.get()
+    assert "10.000 đ" in text and reverse("portal:payment_go", args=[request.pk]) in text
+    client.force_login(pay.desk)  # someone else's dossier: not found
+    assert client.get(reverse("portal:dossier_payment", args=[dossier.pk])).status_code == 404
+
+
+def test_pay_redirects_to_the_platform_and_the_return_page_only_reads(
+    pay: Pay,
+    simulator: Simulator,
+    client,  # type: ignore[no-untyped-def]
+) -> None:
+    dossier = pay.submit()
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    client.force_login(pay.citizen)
+    answer = client.post(reverse("portal:payment_go", args=[request.pk]))
+    assert answer.status_code == 302 and answer["Location"].startswith(simulator.url)
+    reference = answer["Location"].rsplit("/", 1)[1]
+    back = client.get(reverse("portal:payment_return", args=[reference]))
+    assert back.status_code == 200 and b'http-equiv="refresh"' in back.content
+    dossier.refresh_from_db()
+    assert dossier.fees_paid_at is None  # a browser coming back proves nothing
+
+
+def test_the_callback_endpoint_answers_json_without_csrf(pay: Pay, simulator: Simulator) -> None:
+    from django.test import Client
+
+    dossier = pay.submit()
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    tx = payment_start(request_id=request.pk, user=pay.citizen)
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("portal:paygov_callback")
+    bad = client.post(url, data=b"{truncated", content_type="application/json")
+    assert bad.status_code == 400 and bad.json()["MaLoi"] == "05"
+    good = client.post(url, data=confirm_body(tx), content_type="application/json")
+    assert good.status_code == 200 and good.json()["MaLoi"] == "00"
+    dossier.refresh_from_db()
+    assert dossier.fees_paid_at is not None
+    assert client.get(url).status_code == 405
+
+
+def test_the_desk_records_cash_on_the_dossier_page(pay: Pay, client) -> None:  # type: ignore[no-untyped-def]
+    dossier = pay.receive(fee_collection="after")
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    client.force_login(pay.desk)
+    page = client.get(reverse("backoffice:dossier_detail", args=[dossier.pk]))
+    assert "20.000 đ" in page.content.decode()
+    url = reverse("backoffice:dossier_act", args=[dossier.pk, "pay_desk"])
+    wrong = client.post(url, {"request_key": "a", "payment": request.pk, "method": "cash",
+                              "amount": 2_000}, follow=True)  # fmt: skip
+    assert "20.000" in wrong.content.decode()  # the message names the amount due
+    client.post(url, {"request_key": "b", "payment": request.pk, "method": "cash",
+                      "amount": 20_000})  # fmt: skip
+    dossier.refresh_from_db()
+    assert dossier.fees_paid_at is not None
+    day = timezone.localdate().isoformat()
+    report = client.get(reverse("backoffice:payment_reconciliation"), {"day": day})
+    assert report.status_code == 200 and "20.000" in report.content.decode()
+
+
+def test_the_reconciliation_highlights_refused_callbacks(
+    pay: Pay, simulator: Simulator, client
+) -> None:  # type: ignore[no-untyped-def]
+    from motcua.payments.services import payment_callback
+
+    dossier = pay.submit()
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    tx = payment_start(request_id=request.pk, user=pay.citizen)
+    payment_callback(body=confirm_body(tx, SoTien=1))
+    assert PaymentEvent.objects.filter(kind="rejected").exists()
+    client.force_login(pay.desk)
+    report = client.get(reverse("backoffice:payment_reconciliation"))
+    assert b"row-alert" in report.content and dossier.code.encode() in report.content
+
+
+def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext is not None, "poppler-utils is a test dependency (make system-deps-test)"
+    done = subprocess.run(  # noqa: S603 - a fixed executable on a file this test wrote
+        [pdftotext, "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    )
+    return " ".join(done.stdout.split())
+
+
+@pytest.mark.slow
+def test_the_receipt_shows_the_amount_paid_and_the_online_reduction(
+    pay: Pay, simulator: Simulator, tmp_path: Path
+) -> None:
+    from motcua.payments.services import payment_callback
+
+    dossier = pay.submit()
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    tx = payment_start(request_id=request.pk, user=pay.citizen)
+    payment_callback(body=confirm_body(tx))
+    dossier = dossier_receive(actor=pay.desk, dossier_id=dossier.pk)
+    text = _pdf_text(receipt_pdf(dossier=dossier), tmp_path)
+    assert "Phí, lệ phí: 10.000 đồng (thu trước; đã nộp lúc" in text
+    assert "Nộp trực tuyến: giảm 10.000 đồng so với nộp trực tiếp (20.000 đồng)" in text
