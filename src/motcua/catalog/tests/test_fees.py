@@ -102,7 +102,7 @@ def test_quantities_per_unit_and_conditional_lines() -> None:
     for bad in (-1, 1001, True, "3", 2.5):
         with pytest.raises(FeeError):
             quote([PER_PAGE], quantities={2: bad})
-    with pytest.raises(FeeError, match="once"):
+    with pytest.raises(FeeError, match="một lần"):
         quote([CHARGE], quantities={1: 2})
 
 

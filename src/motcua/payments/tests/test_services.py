@@ -182,7 +182,7 @@ def test_the_platform_down_leaves_a_clear_message(pay: Pay, settings) -> None:  
     dossier = pay.submit()
     request = payment_request_for_fees(dossier_id=dossier.pk)
     assert request is not None
-    with pytest.raises(PaymentError, match="does not answer"):
+    with pytest.raises(PaymentError, match="chưa phản hồi"):
         payment_start(request_id=request.pk, user=pay.citizen)
     assert PaymentEvent.objects.filter(kind=EventKind.START_FAILED).count() == 1
 
@@ -229,12 +229,12 @@ def test_a_refund_is_asked_with_a_reason_and_approved_by_another_leader(pay: Pay
     dossier = pay.receive(fee_collection="before")
     request = payment_request_for_fees(dossier_id=dossier.pk)
     assert request is not None
-    with pytest.raises(PaymentError, match="paid"):
+    with pytest.raises(PaymentError, match="đã thanh toán"):
         refund_request(actor=pay.desk, request_id=request.pk, amount=1_000, reason="Thu nhầm")
     payment_record_at_desk(actor=pay.desk, request_id=request.pk, method="transfer", amount=20_000)
-    with pytest.raises(PaymentError, match="reason"):
+    with pytest.raises(PaymentError, match="lý do"):
         refund_request(actor=pay.desk, request_id=request.pk, amount=20_000, reason="  ")
-    with pytest.raises(PaymentError, match="exceed"):
+    with pytest.raises(PaymentError, match="vượt quá"):
         refund_request(actor=pay.desk, request_id=request.pk, amount=20_001, reason="Thu nhầm")
     refund = refund_request(actor=pay.desk, request_id=request.pk, amount=20_000,
                             reason="Hồ sơ thuộc đối tượng miễn lệ phí")  # fmt: skip
@@ -243,7 +243,7 @@ def test_a_refund_is_asked_with_a_reason_and_approved_by_another_leader(pay: Pay
     refund_decide(actor=pay.leader, refund_id=refund.pk, approve=True, note="Đồng ý")
     request.refresh_from_db()
     assert request.status == RequestStatus.REFUNDED
-    with pytest.raises(PaymentError, match="already"):
+    with pytest.raises(PaymentError, match="đã được quyết định"):
         refund_decide(actor=pay.leader, refund_id=refund.pk, approve=False)
     kinds = set(PaymentEvent.objects.filter(request=request).values_list("kind", flat=True))
     assert {EventKind.REFUND_REQUESTED, EventKind.REFUND_APPROVED} <= kinds
