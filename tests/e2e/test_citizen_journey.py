@@ -121,6 +121,12 @@ def _act(page: Page, base: str, code: str, queue: str, action: str) -> None:
     expect(page.locator(".message-success")).to_be_visible()
 
 
+def _pay_at_the_desk_and_receive(desk: Page, base: str, code: str) -> None:
+    """Tạm trú is paid before receipt (7.000 đ online): here the citizen pays at the desk."""
+    _act(desk, base, code, "submitted", "pay_desk")
+    _act(desk, base, code, "submitted", "receive")
+
+
 def _deliver() -> None:
     """What the worker does with the outbox (the test's task backend does not run tasks)."""
     from motcua.notifications.services import notification_deliver_due
@@ -223,9 +229,7 @@ def test_the_citizens_whole_way_for_temporary_residence(
     expect(citizen.locator(".message-success")).to_be_visible()
     shot(citizen, "2-supplemented")
 
-    # Tạm trú is paid before receipt (7.000 đ online): here the citizen pays at the desk.
-    _act(desk, base, code, "submitted", "pay_desk")
-    _act(desk, base, code, "submitted", "receive")
+    _pay_at_the_desk_and_receive(desk, base, code)
     _deliver()
     assert any(code in text and "đã được tiếp nhận" in text for text in smtp.texts())
     _act(desk, base, code, "my_steps", "forward")
