@@ -347,3 +347,8 @@ MOTCUA_PAYMENT_REUSE_MINUTES = env.int("MOTCUA_PAYMENT_REUSE_MINUTES", default=1
 # and gives one up as expired after MOTCUA_PAYMENT_EXPIRE_MINUTES without an answer.
 MOTCUA_PAYMENT_QUERY_AFTER_SECONDS = env.int("MOTCUA_PAYMENT_QUERY_AFTER_SECONDS", default=120)
 MOTCUA_PAYMENT_EXPIRE_MINUTES = env.int("MOTCUA_PAYMENT_EXPIRE_MINUTES", default=60)
+# The e-receipt's form code and series (mẫu số, ký hiệu biên lai), registered by each collecting
+# agency with its tax office (NĐ 11/2020, TT 78/2021: not checked, REGULATION.md §4.2 [GAP]).
+# Empty: the receipt prints dotted blanks there rather than an invented code.
+MOTCUA_RECEIPT_FORM_CODE = env.str("MOTCUA_RECEIPT_FORM_CODE", default="")
+MOTCUA_RECEIPT_SERIES = env.str("MOTCUA_RECEIPT_SERIES", default="")

@@ -548,12 +548,24 @@ def dossier_pdf(request: HttpRequest, dossier_id: int, kind: str, item: int = 0)
             content = documents.apology_pdf(letter=letter)
         case "notice" if dossier.status in (DossierStatus.STOPPED, DossierStatus.WITHDRAWN):
             content = documents.stop_notice_pdf(dossier=dossier)
+        case "payment":
+            content = _payment_receipt(dossier, item)
         case _:
             raise Http404
     services.dossier_access_record(user=user, dossier=dossier, what=f"pdf:{kind}")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
     return response
+
+
+def _payment_receipt(dossier: Dossier, payment_id: int) -> bytes:
+    from motcua.payments.documents import payment_receipt_pdf
+    from motcua.payments.selectors import payment_receipt_of
+
+    payment = payment_receipt_of(dossier_id=dossier.pk, request_id=payment_id)
+    if payment is None:
+        raise Http404
+    return payment_receipt_pdf(request=payment)
 
 
 @login_required

@@ -47,6 +47,7 @@ from motcua.catalog.models import (
     Sector,
 )
 from motcua.core import calendar
+from motcua.core.money import vnd
 
 
 def version_list_current(*, on: date | None = None) -> QuerySet[ProcedureVersion]:
@@ -264,10 +265,6 @@ def version_content_hash(version: ProcedureVersion) -> str:
 # --- Plain language, audio ------------------------------------------------------------------
 
 
-def _amount(value: int) -> str:
-    return f"{value:,}".replace(",", ".") + " đồng"
-
-
 def time_limit_text(terms: ChannelTerms) -> str:
     limit = Decimal(terms.time_limit).normalize()
     unit = TimeUnit(terms.time_unit).label
@@ -299,9 +296,9 @@ def version_audio_text(version: ProcedureVersion) -> str:
             elif not amounts:
                 money = "phí, lệ phí theo quy định"
             elif len(amounts) == 1:
-                money = f"phí, lệ phí {_amount(amounts[0])}"
+                money = f"phí, lệ phí {vnd(amounts[0])}"
             else:
-                low, high = _amount(amounts[0]), _amount(amounts[-1])
+                low, high = vnd(amounts[0]), vnd(amounts[-1])
                 money = f"phí, lệ phí từ {low} đến {high} tùy trường hợp"
             parts.append(f"Khi {channel}: giải quyết trong {limit:f} {unit}, {money}.")
         documents = list(version.documents.all())

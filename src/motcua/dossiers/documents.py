@@ -20,7 +20,6 @@ from typing import Any
 
 import barcode  # type: ignore[import-untyped]
 import qrcode  # type: ignore[import-untyped]
-import weasyprint  # type: ignore[import-untyped]
 from barcode.writer import SVGWriter  # type: ignore[import-untyped]
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -32,6 +31,8 @@ from motcua.accounts.models import User
 from motcua.catalog.constants import Channel, CopyKind, FeeCollection
 from motcua.catalog.models import ChannelTerms
 from motcua.catalog.selectors import time_limit_text
+from motcua.core.money import vnd
+from motcua.core.pdf import pdf_from_html
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
@@ -210,7 +211,7 @@ def _desk_header(dossier: Dossier, at: datetime | None) -> Header:
     )
 
 
-def _agency_header(agency: Agency, at: datetime | None) -> Header:
+def agency_header(agency: Agency, at: datetime | None) -> Header:
     superior = agency.parent.name.upper() if agency.parent is not None else ""
     return Header(
         superior=superior, issuer=_issuer_lines(agency.name), dated=_dated(_place(agency), at)
@@ -261,13 +262,6 @@ def _render(template: str, context: dict[str, Any]) -> str:
         return render_to_string(f"dossiers/pdf/{template}", context)
 
 
-def _pdf(html: str) -> bytes:
-    # `data:` only: a template that points at anything else fails loudly instead of fetching it.
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-    pdf: bytes = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
-    return pdf
-
-
 # --- Mẫu 01 --------------------------------------------------------------------------------------
 
 
@@ -299,11 +293,6 @@ def receipt_html(*, dossier: Dossier) -> str:
             "officer": _name(dossier.received_by),
         },
     )
-
-
-def vnd(amount: int) -> str:
-    """150000 → "150.000 đồng"."""
-    return f"{amount:,}".replace(",", ".") + " đồng"
 
 
 def fee_text(dossier: Dossier) -> str:
@@ -340,7 +329,7 @@ def fee_lines_text(dossier: Dossier) -> list[str]:
 
 
 def receipt_pdf(*, dossier: Dossier) -> bytes:
-    return _pdf(receipt_html(dossier=dossier))
+    return pdf_from_html(receipt_html(dossier=dossier))
 
 
 # --- Mẫu 02 --------------------------------------------------------------------------------------
@@ -353,7 +342,7 @@ def supplement_pdf(*, request: SupplementRequest) -> bytes:
     if request.status_before == DossierStatus.SUBMITTED:
         header = _desk_header(dossier, request.requested_at)
     else:
-        header = _agency_header(dossier.deciding_agency, request.requested_at)
+        header = agency_header(dossier.deciding_agency, request.requested_at)
     reasons = [
         {"document": str(item.get("document", "")), "reason": str(item.get("reason", ""))}
         for item in request.reasons
@@ -369,7 +358,7 @@ def supplement_pdf(*, request: SupplementRequest) -> bytes:
             "officer": _name(request.requested_by),
         },
     )
-    return _pdf(html)
+    return pdf_from_html(html)
 
 
 # --- Mẫu 03 --------------------------------------------------------------------------------------
@@ -382,7 +371,7 @@ def refusal_pdf(*, refusal: Refusal) -> bytes:
     header = (
         _desk_header(dossier, refusal.refused_at)
         if at_receipt
-        else _agency_header(dossier.deciding_agency, refusal.refused_at)
+        else agency_header(dossier.deciding_agency, refusal.refused_at)
     )
     html = _render(
         "refusal.html",
@@ -396,7 +385,7 @@ def refusal_pdf(*, refusal: Refusal) -> bytes:
             "officer": _name(refusal.refused_by),
         },
     )
-    return _pdf(html)
+    return pdf_from_html(html)
 
 
 # --- Mẫu 04 --------------------------------------------------------------------------------------
@@ -411,7 +400,7 @@ def apology_pdf(*, letter: ApologyLetter) -> bytes:
         "apology.html",
         {
             **_dossier_context(dossier),
-            "header": _agency_header(letter.responsible_agency, letter.approved_at),
+            "header": agency_header(letter.responsible_agency, letter.approved_at),
             "letter": letter,
             "approved": approved,
             "mark": mark.get(ApologyStatus(letter.status), ""),
@@ -420,7 +409,7 @@ def apology_pdf(*, letter: ApologyLetter) -> bytes:
             "leader": _name(letter.approved_by) if approved else "",
         },
     )
-    return _pdf(html)
+    return pdf_from_html(html)
 
 
 # --- stop or withdrawal --------------------------------------------------------------------------
@@ -442,7 +431,7 @@ def _stop_context(dossier: Dossier) -> dict[str, Any]:
     at = refusal.refused_at if refusal else (event.occurred_at if event else dossier.closed_at)
     return {
         "stopped": True,
-        "header": _agency_header(dossier.deciding_agency, at),
+        "header": agency_header(dossier.deciding_agency, at),
         "closed_at": when_text(at),
         "reason": refusal_reason_text(refusal.reason) if refusal else "",
         "details": refusal.details if refusal else (event.note if event else ""),
@@ -473,7 +462,7 @@ def stop_notice_pdf(*, dossier: Dossier) -> bytes:
         context = _withdrawal_context(dossier)
     else:
         raise ValueError("Only a stopped or withdrawn dossier has this notice.")
-    return _pdf(_render("stop_notice.html", {**_dossier_context(dossier), **context}))
+    return pdf_from_html(_render("stop_notice.html", {**_dossier_context(dossier), **context}))
 
 
 # --- control sheet -------------------------------------------------------------------------------
@@ -537,4 +526,4 @@ def control_sheet_pdf(*, dossier: Dossier) -> bytes:
             "partners": ", ".join(partners),
         },
     )
-    return _pdf(html)
+    return pdf_from_html(html)

@@ -41,6 +41,7 @@ from motcua.catalog.selectors import fee_quote_for, version_get_in_force
 from motcua.core.audit import GENESIS_HASH, canonical_payload, chain_hash
 from motcua.core.calendar import get_calendar
 from motcua.core.identity import IdentifierInvalidError, id_number_clean, phone_clean
+from motcua.core.money import vnd_digits
 from motcua.core.text import fold
 from motcua.dossiers.constants import (
     ApologyStatus,
@@ -541,7 +542,7 @@ def _fees(intake: Intake, version: ProcedureVersion, day: date) -> tuple[FeeQuot
                 "This dossier owes %(amount)s đồng in fees: choose paid at receipt or paid when "
                 "the result is returned, or record the exemption that applies."
             )
-            % {"amount": f"{quote.total:,}".replace(",", ".")}
+            % {"amount": vnd_digits(quote.total)}
         )
     return quote, collection
 
@@ -803,7 +804,7 @@ def dossier_receive(
                     "The fees of this dossier are paid before receipt and %(amount)s đồng are "
                     "still unpaid: the applicant pays online, or record the payment at the desk."
                 )
-                % {"amount": f"{dossier.fee_total:,}".replace(",", ".")}
+                % {"amount": vnd_digits(dossier.fee_total)}
             )
         at = _now()
         fields = _start_clock(dossier, at=at, actor=actor)

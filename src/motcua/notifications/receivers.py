@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.core.money import vnd_digits
 from motcua.dossiers.constants import Transition
 from motcua.dossiers.models import DossierEvent
 from motcua.dossiers.selectors import dossier_event_get
@@ -29,7 +30,7 @@ KIND_OF = {
 
 def _vnd(amount: int | None) -> str:
     """1500000 → "1.500.000" (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".") if amount else ""
+    return vnd_digits(amount) if amount else ""
 
 
 def dossier_message_context(event: DossierEvent) -> dict[str, Any]:

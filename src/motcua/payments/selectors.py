@@ -9,8 +9,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.payments.constants import EventKind, RequestStatus, TransactionStatus
-from motcua.payments.models import PaymentEvent, PaymentRequest, PaymentTransaction, Refund
+from motcua.payments.constants import EventKind, RefundStatus, RequestStatus, TransactionStatus
+from motcua.payments.models import (
+    PaymentAccount,
+    PaymentEvent,
+    PaymentRequest,
+    PaymentTransaction,
+    Refund,
+)
 
 
 def payment_requests_of(*, dossier_id: int) -> QuerySet[PaymentRequest]:
@@ -27,6 +33,22 @@ def payment_request_get(*, request_id: int) -> PaymentRequest | None:
             "dossier__procedure_version__procedure", "dossier__citizen", "agency"
         )
         .filter(pk=request_id)
+        .first()
+    )
+
+
+def payment_receipt_of(*, dossier_id: int, request_id: int) -> PaymentRequest | None:
+    """A request of this dossier that has a receipt (paid, or paid then refunded)."""
+    return (
+        PaymentRequest.objects.select_related(
+            "dossier__procedure_version__procedure", "agency__unit", "agency__parent"
+        )
+        .filter(
+            pk=request_id,
+            dossier_id=dossier_id,
+            status__in=(RequestStatus.PAID, RequestStatus.REFUNDED),
+            paid_at__isnull=False,
+        )
         .first()
     )
 
@@ -153,3 +175,30 @@ def paid_requests_without_dossier_record() -> QuerySet[PaymentRequest]:
     return PaymentRequest.objects.filter(
         status=RequestStatus.PAID, purpose="fees", dossier__fees_paid_at__isnull=True
     )
+
+
+@dataclass
+class ReceiptFacts:
+    transaction: PaymentTransaction | None  # the confirmed one that paid the request
+    account: PaymentAccount | None  # the beneficiary account, for an online payment
+    refunded: int  # approved refunds, đồng
+
+
+def payment_receipt_facts(*, request: PaymentRequest) -> ReceiptFacts:
+    paid_by = (
+        request.transactions.filter(status=TransactionStatus.CONFIRMED)
+        .select_related("actor")
+        .order_by("settled_at", "pk")
+        .first()
+    )
+    account = None
+    if paid_by is not None and paid_by.partner_code:
+        account = (
+            PaymentAccount.objects.filter(
+                agency_id=request.agency_id, partner_code=paid_by.partner_code
+            )
+            .order_by("-valid_from")
+            .first()
+        )
+    refunded = sum(r.amount for r in request.refunds.all() if r.status == RefundStatus.APPROVED)
+    return ReceiptFacts(transaction=paid_by, account=account, refunded=refunded)

@@ -27,6 +27,7 @@ from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_user
 from motcua.catalog.constants import FeeCollection
+from motcua.core.money import vnd_digits
 from motcua.dossiers.constants import DossierStatus, Transition
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_event_get, dossier_get_by_id
@@ -627,8 +628,8 @@ def _desk_record(
             raise PaymentError(
                 _("The amount taken (%(taken)s) is not the amount due (%(due)s).")
                 % {
-                    "taken": f"{amount:,}".replace(",", "."),
-                    "due": f"{request.amount:,}".replace(",", "."),
+                    "taken": vnd_digits(amount),
+                    "due": vnd_digits(request.amount),
                 }
             )
         at = _now()

@@ -52,6 +52,11 @@ urlpatterns = [
     ),
     path("thanh-toan/<int:request_id>/", views_payment.payment_go, name="payment_go"),
     path(
+        "ho-so/<int:dossier_id>/thanh-toan/<int:request_id>/bien-lai.pdf",
+        views_payment.payment_receipt,
+        name="payment_receipt",
+    ),
+    path(
         "thanh-toan/ket-qua/<str:reference>/", views_payment.payment_return, name="payment_return"
     ),
     path("thanh-toan/paygov/xac-nhan/", views_payment.paygov_callback, name="paygov_callback"),

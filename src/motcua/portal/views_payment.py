@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from motcua.dossiers.selectors import dossier_get_for_citizen
 from motcua.payments.constants import RequestStatus
 from motcua.payments.selectors import (
+    payment_receipt_of,
     payment_request_get,
     payment_requests_of,
     payment_transaction_by_reference,
@@ -59,6 +60,20 @@ def payment_go(request: HttpRequest, request_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("portal:dossier_payment", found.dossier_id)
     return HttpResponseRedirect(tx.payment_url)
+
+
+@login_required
+def payment_receipt(request: HttpRequest, dossier_id: int, request_id: int) -> HttpResponse:
+    """The biên lai of a paid request of the citizen's own dossier."""
+    from motcua.payments.documents import payment_receipt_pdf
+
+    dossier = dossier_get_for_citizen(citizen=request.user, dossier_id=dossier_id)
+    payment = payment_receipt_of(dossier_id=dossier.pk, request_id=request_id) if dossier else None
+    if payment is None:
+        raise Http404
+    response = HttpResponse(payment_receipt_pdf(request=payment), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-lai-{payment.receipt_number}.pdf"'
+    return response
 
 
 @login_required

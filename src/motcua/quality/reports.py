@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import weasyprint  # type: ignore[import-untyped]
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from motcua.core.pdf import pdf_from_html
 from motcua.quality.selectors import ComparisonRow, RankRow, Scorecard
 from motcua.quality.selectors.status import LevelRow, VolumeRow
 
@@ -222,7 +222,4 @@ def report_html(report: Report) -> str:
 
 
 def report_pdf(report: Report) -> bytes:
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-    html = weasyprint.HTML(string=report_html(report), base_url=None, url_fetcher=fetcher)
-    pdf: bytes = html.write_pdf()
-    return pdf
+    return pdf_from_html(report_html(report))

@@ -20,6 +20,7 @@ from motcua.accounts.selectors import membership_list_for_user
 from motcua.catalog.models import ProcedureVersion, RequiredDocument
 from motcua.catalog.selectors import delegation_in_force
 from motcua.core.calendar import get_calendar
+from motcua.core.money import vnd_digits
 from motcua.core.text import fold
 from motcua.dossiers.constants import (
     OPEN_STATUSES,
@@ -520,7 +521,7 @@ def dossier_public_timeline(*, dossier: Dossier) -> list[PublicEntry]:
             }
         elif event.transition == Tr.PAY_FEES:
             text = _("Fees of %(amount)s đồng were paid (%(method)s).") % {
-                "amount": f"{event.payload.get('amount', 0):,}".replace(",", "."),
+                "amount": vnd_digits(int(event.payload.get("amount", 0))),
                 "method": _("online") if event.payload.get("online") else _("at the desk"),
             }
         elif event.transition == Tr.EXTEND_DEADLINE:

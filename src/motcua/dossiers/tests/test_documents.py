@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -15,6 +13,7 @@ import time_machine
 from django.conf import settings
 from django.utils import translation
 
+from motcua.core.testing import pdf_text
 from motcua.dossiers.constants import RefusalReason, RefusalStage, ResultForm, ReturnMethod
 from motcua.dossiers.documents import (
     apology_pdf,
@@ -53,20 +52,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 PROCEDURE = "Cấp Giấy xác nhận tình trạng hôn nhân"
 
 
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    """The PDF's text as pdftotext lays it out, with runs of white space made one space."""
-    assert pdf.startswith(b"%PDF-")
-    path = tmp_path / "form.pdf"
-    path.write_bytes(pdf)
-    pdftotext = shutil.which("pdftotext")
-    assert pdftotext is not None, "poppler-utils is a test dependency (make system-deps-test)"
-    # S603: a fixed executable on a file this test wrote.
-    done = subprocess.run(  # noqa: S603
-        [pdftotext, "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    )
-    return " ".join(done.stdout.split())
-
-
 def _to_leader(world: World, dossier: Dossier) -> None:
     dossier_forward(actor=world.desk, dossier_id=dossier.pk)
     dossier_forward(actor=world.specialist, dossier_id=dossier.pk)
@@ -98,7 +83,7 @@ def test_the_receipt_prints_the_applicant_the_components_and_the_appointment(
 ) -> None:
     dossier = world.receive(fee_collection="before")
     with translation.override("en"):  # an officer using the English interface prints it
-        text = _text(receipt_pdf(dossier=dossier), tmp_path)
+        text = pdf_text(receipt_pdf(dossier=dossier), tmp_path)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
@@ -149,7 +134,7 @@ def test_the_supplement_request_lists_each_component_and_flags_a_repeat(
 ) -> None:
     dossier = world.receive()
     dossier_forward(actor=world.desk, dossier_id=dossier.pk)
-    first = _text(supplement_pdf(request=_supplement(world, dossier)), tmp_path)
+    first = pdf_text(supplement_pdf(request=_supplement(world, dossier)), tmp_path)
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in first
     assert f"Mã hồ sơ: {dossier.code}" in first and "(Lần thứ 1)" in first
     assert "Nguyễn Thị Hoa" in first and PROCEDURE in first
@@ -160,7 +145,7 @@ def test_the_supplement_request_lists_each_component_and_flags_a_repeat(
     assert world.specialist.display_name in first
     assert "Đây là lần thứ" not in first
     dossier_submit_supplement(actor=world.desk, dossier_id=dossier.pk)
-    second = _text(supplement_pdf(request=_supplement(world, dossier)), tmp_path)
+    second = pdf_text(supplement_pdf(request=_supplement(world, dossier)), tmp_path)
     assert "(Lần thứ 2)" in second
     assert "Đây là lần thứ 2 cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ này." in second
 
@@ -175,7 +160,7 @@ def test_before_receipt_the_desk_asks_for_the_supplement(world: World, tmp_path:
         actor=world.desk, dossier_id=dossier.pk, reasons=[("Tờ khai", "Ảnh chụp bị mờ")]
     )
     request = dossier.supplements.get()
-    text = _text(supplement_pdf(request=request), tmp_path)
+    text = pdf_text(supplement_pdf(request=request), tmp_path)
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
     assert "BỘ PHẬN MỘT CỬA" in text and f"Mã hồ sơ: {dossier.code}" in text
     assert "Ảnh chụp bị mờ" in text and world.desk.display_name in text
@@ -191,7 +176,7 @@ def test_a_refusal_at_receipt_prints_the_reason_in_vietnamese(world: World, tmp_
         details="Người yêu cầu thường trú ở tỉnh khác.",
     )
     refusal = dossier.refusals.get()
-    text = _text(refusal_pdf(refusal=refusal), tmp_path)
+    text = pdf_text(refusal_pdf(refusal=refusal), tmp_path)
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
     assert f"Mã hồ sơ: {dossier.code}" in text
     assert "Nguyễn Thị Hoa" in text and PROCEDURE in text
@@ -218,7 +203,7 @@ def test_a_refusal_after_examination_is_a_notice_from_the_deciding_agency(
     )
     refusal = dossier.refusals.get()
     assert refusal.stage == RefusalStage.RESOLUTION
-    text = _text(refusal_pdf(refusal=refusal), tmp_path)
+    text = pdf_text(refusal_pdf(refusal=refusal), tmp_path)
     assert "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ" in text
     assert "PHIẾU TỪ CHỐI" not in text
     assert refusal_reason_text(RefusalReason.CONDITIONS_NOT_MET) in text
@@ -238,10 +223,10 @@ def test_the_apology_is_a_draft_until_the_leader_approves_it(world: World, tmp_p
             reason="Chờ xác minh nơi thường trú trước đây",
             new_due_at=datetime(2026, 3, 12, 17, 0, tzinfo=VN),
         )
-        draft = _text(apology_pdf(letter=letter), tmp_path)
+        draft = pdf_text(apology_pdf(letter=letter), tmp_path)
         apology_approve(actor=world.leader, apology_id=letter.pk)
         letter.refresh_from_db()
-        final = _text(apology_pdf(letter=letter), tmp_path)
+        final = pdf_text(apology_pdf(letter=letter), tmp_path)
     for text in (draft, final):
         assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
         assert f"Mã hồ sơ: {dossier.code}" in text
@@ -271,7 +256,7 @@ def test_the_stop_notice_gives_the_reason_and_the_withdrawal_notice_the_request(
         details="Có tranh chấp về nơi cư trú đang được Tòa án thụ lý.",
     )
     stopped.refresh_from_db()
-    text = _text(stop_notice_pdf(dossier=stopped), tmp_path)
+    text = pdf_text(stop_notice_pdf(dossier=stopped), tmp_path)
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
     assert f"Mã hồ sơ: {stopped.code}" in text
     assert "Nguyễn Thị Hoa" in text and PROCEDURE in text
@@ -284,7 +269,7 @@ def test_the_stop_notice_gives_the_reason_and_the_withdrawal_notice_the_request(
     withdrawn = world.receive()
     dossier_withdraw(actor=world.desk, dossier_id=withdrawn.pk, reason="Đơn xin rút hồ sơ")
     withdrawn.refresh_from_db()
-    text = _text(stop_notice_pdf(dossier=withdrawn), tmp_path)
+    text = pdf_text(stop_notice_pdf(dossier=withdrawn), tmp_path)
     assert "THÔNG BÁO VỀ VIỆC RÚT HỒ SƠ" in text
     assert "THÔNG BÁO DỪNG" not in text
     assert f"Mã hồ sơ: {withdrawn.code}" in text
@@ -319,14 +304,14 @@ def test_the_control_sheet_has_one_row_per_hand_over_with_its_timeliness(
             form=ResultForm.PAPER,
             document_number="12/XN-UBND",
         )
-        text = _text(control_sheet_pdf(dossier=dossier), tmp_path)
+        text = pdf_text(control_sheet_pdf(dossier=dossier), tmp_path)
         dossier_return_result(
             actor=world.desk,
             dossier_id=dossier.pk,
             method=ReturnMethod.AT_DESK,
             received_by_name="Nguyễn Thị Hoa",
         )
-        returned = _text(control_sheet_pdf(dossier=dossier), tmp_path)
+        returned = pdf_text(control_sheet_pdf(dossier=dossier), tmp_path)
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
     assert f"Mã hồ sơ: {dossier.code}" in text
     assert "(Kèm theo hồ sơ của: Nguyễn Thị Hoa)" in text

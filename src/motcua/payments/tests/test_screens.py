@@ -3,14 +3,13 @@ desk's payment on the dossier page, the reconciliation, and the receipt PDF's fe
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from motcua.core.testing import pdf_text
 from motcua.dossiers.documents import receipt_pdf
 from motcua.dossiers.services import dossier_receive
 from motcua.payments.models import PaymentEvent
@@ -103,17 +102,6 @@ def test_the_reconciliation_highlights_refused_callbacks(
     assert b"row-alert" in report.content and dossier.code.encode() in report.content
 
 
-def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "receipt.pdf"
-    path.write_bytes(pdf)
-    pdftotext = shutil.which("pdftotext")
-    assert pdftotext is not None, "poppler-utils is a test dependency (make system-deps-test)"
-    done = subprocess.run(  # noqa: S603 - a fixed executable on a file this test wrote
-        [pdftotext, "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    )
-    return " ".join(done.stdout.split())
-
-
 @pytest.mark.slow
 def test_the_receipt_shows_the_amount_paid_and_the_online_reduction(
     pay: Pay, simulator: Simulator, tmp_path: Path
@@ -126,6 +114,63 @@ def test_the_receipt_shows_the_amount_paid_and_the_online_reduction(
     tx = payment_start(request_id=request.pk, user=pay.citizen)
     payment_callback(body=confirm_body(tx))
     dossier = dossier_receive(actor=pay.desk, dossier_id=dossier.pk)
-    text = _pdf_text(receipt_pdf(dossier=dossier), tmp_path)
+    text = pdf_text(receipt_pdf(dossier=dossier), tmp_path)
     assert "Phí, lệ phí: 10.000 đồng (thu trước; đã nộp lúc" in text
     assert "Nộp trực tuyến: giảm 10.000 đồng so với nộp trực tiếp (20.000 đồng)" in text
+
+
+@pytest.mark.slow
+def test_the_online_receipt_pdf_reads_back_amount_words_and_platform_transaction(
+    pay: Pay,
+    simulator: Simulator,
+    tmp_path: Path,
+    client,  # type: ignore[no-untyped-def]
+) -> None:
+    from motcua.payments.services import payment_callback
+
+    dossier = pay.submit()
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    url = reverse("portal:payment_receipt", args=[dossier.pk, request.pk])
+    client.force_login(pay.citizen)
+    assert client.get(url).status_code == 404  # not paid: no receipt
+    tx = payment_start(request_id=request.pk, user=pay.citizen)
+    payment_callback(body=confirm_body(tx))
+    request.refresh_from_db()
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    text = pdf_text(answer.content, tmp_path)
+    assert "BIÊN LAI THU PHÍ, LỆ PHÍ" in text
+    assert f"Số: {request.receipt_number}" in text
+    assert "Tổng cộng 10.000 đồng" in text
+    assert "Số tiền bằng chữ: Mười nghìn đồng." in text
+    assert "được giảm 10.000 đồng so với nộp trực tiếp (20.000 đồng)" in text
+    assert f"Mã tham chiếu: {tx.reference}" in text and "Mã giao dịch: PG-TEST-1" in text
+    assert "0123456789 – VCB" in text  # the beneficiary account
+    assert "Điểu Thị Lan" in text and "070190001234" in text
+    assert pay.citizen.display_name not in text  # the citizen who clicked did not collect it
+    client.force_login(pay.desk)  # not the desk's own dossier as a citizen: not found
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.slow
+def test_the_desk_receipt_names_the_officer_and_says_cash(pay: Pay, tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    from motcua.payments.services import payment_record_at_desk
+
+    dossier = pay.receive(fee_collection="after")
+    request = payment_request_for_fees(dossier_id=dossier.pk)
+    assert request is not None
+    payment_record_at_desk(actor=pay.desk, request_id=request.pk, method="cash", amount=20_000)
+    client.force_login(pay.desk)
+    page = client.get(reverse("backoffice:dossier_detail", args=[dossier.pk])).content.decode()
+    url = reverse("backoffice:dossier_pdf_item", args=[dossier.pk, "payment", request.pk])
+    assert url in page
+    text = pdf_text(client.get(url).content, tmp_path)
+    assert "Tiền mặt, nộp tại Bộ phận Một cửa" in text
+    assert "Số tiền bằng chữ: Hai mươi nghìn đồng." in text
+    assert pay.desk.display_name in text
+    assert "được giảm" not in text  # received at the desk: no online reduction
+    from motcua.accounts.models import User
+
+    client.force_login(User.objects.get(username="motcua2"))  # another commune's desk
+    assert client.get(url).status_code == 404

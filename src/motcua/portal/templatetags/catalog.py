@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from motcua.catalog.constants import TimeUnit
 from motcua.catalog.models import ChannelTerms
 from motcua.catalog.selectors import LocalisedText
+from motcua.core.money import vnd_digits
 
 register = template.Library()
 
@@ -43,4 +44,4 @@ def vnd(amount: int | None) -> str:
         return ""
     if amount == 0:
         return _("Free of charge")
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return vnd_digits(amount) + " đ"
