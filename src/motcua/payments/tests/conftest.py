@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,9 @@ class Pay:
         )
 
 
-@pytest.fixture
-def pay(seeded, seed_catalogue) -> Pay:  # type: ignore[no-untyped-def]
+def price_marriage_and_open_account(agency: Agency) -> ProcedureVersion:
     """Cấp Giấy xác nhận tình trạng hôn nhân, priced as a provincial resolution might: 20,000 đ
-    at the desk, 10,000 đ online; the desk's commune takes online payments."""
+    at the desk, 10,000 đ online; `agency` takes online payments (partner MOTCUA-TEST)."""
     from motcua.catalog.selectors import version_get_current
 
     version = version_get_current(code=MARRIAGE)
@@ -71,9 +71,6 @@ def pay(seeded, seed_catalogue) -> Pay:  # type: ignore[no-untyped-def]
     for terms in version.channels.all():
         amount = 10_000 if terms.channel == "online" else 20_000
         FeeLine.objects.filter(terms=terms).update(amount=amount)
-    users = {u.username: u for u in User.objects.all()}
-    desk = users["motcua"]
-    agency = desk.memberships.get().agency
     PaymentAccount.objects.create(
         agency=agency,
         partner_code="MOTCUA-TEST",
@@ -82,12 +79,21 @@ def pay(seeded, seed_catalogue) -> Pay:  # type: ignore[no-untyped-def]
         account_name=f"{agency.name} – tài khoản thu phí",
         valid_from=agency.valid_from,
     )
+    return version
+
+
+@pytest.fixture
+def pay(seeded, seed_catalogue) -> Pay:  # type: ignore[no-untyped-def]
+    """The demo world, the marriage-status procedure priced, the desk's commune collecting."""
+    users = {u.username: u for u in User.objects.all()}
+    desk = users["motcua"]
+    agency = desk.memberships.get().agency
     return Pay(
         desk=desk,
         specialist=users["chuyenvien"],
         leader=users["lanhdao"],
         citizen=users["congdan"],
-        version=version,
+        version=price_marriage_and_open_account(agency),
         agency=agency,
     )
 
@@ -120,28 +126,38 @@ class Simulator:
             raise AssertionError("the payment page should send the citizen back")
 
 
-@pytest.fixture
-def simulator(settings, tmp_path: Path) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
+@contextmanager
+def simulator_running(*, callback_url: str, return_url: str = "") -> Iterator[Simulator]:
+    """The PayGov simulator as its own process on a free port, knowing partner MOTCUA-TEST;
+    its confirmations go to `callback_url`, the citizen's browser back to `return_url`."""
     port = _free_port()
+    command = [
+        sys.executable, str(SIMULATOR), "--port", str(port),
+        "--partners", "MOTCUA-TEST=test-secret", "--callback-url", callback_url,
+    ]  # fmt: skip
+    if return_url:
+        command += ["--return-url", return_url]
     process = subprocess.Popen(  # noqa: S603 - our own simulator
-        [
-            sys.executable, str(SIMULATOR), "--port", str(port),
-            "--partners", "MOTCUA-TEST=test-secret",
-            "--callback-url", f"http://127.0.0.1:{_free_port()}/nobody-listens/",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{url}/api/giao-dich", timeout=1).close()  # noqa: S310
-            break
-        except OSError:
-            time.sleep(0.05)
-    settings.MOTCUA_PAYGOV_URL = f"{url}/api/thanh-toan"
     try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/api/giao-dich", timeout=1).close()  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.05)
         yield Simulator(url)
     finally:
         process.terminate()
         process.wait(timeout=5)
+
+
+@pytest.fixture
+def simulator(settings) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
+    """The simulator, its callbacks going nowhere: tests deliver confirmations themselves."""
+    nowhere = f"http://127.0.0.1:{_free_port()}/nobody-listens/"
+    with simulator_running(callback_url=nowhere) as running:
+        settings.MOTCUA_PAYGOV_URL = f"{running.url}/api/thanh-toan"
+        yield running
