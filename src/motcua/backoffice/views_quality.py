@@ -290,6 +290,34 @@ def target_remove(request: HttpRequest, target_id: int) -> HttpResponse:
 
 
 @login_required
+def payment_rates(request: HttpRequest) -> HttpResponse:
+    """Online payment per tier and unit against the province's targets (766 3.5 and 3.6)."""
+    from motcua.quality.selectors.payments import online_payment_rates
+
+    user = _reader(request)
+    try:
+        form, _scope, period, _compare = _chosen(request, user)
+    except (PeriodError, ScopeError) as exc:
+        messages.error(request, str(exc))
+        return redirect("backoffice:quality_payments")
+    rows = online_payment_rates(period)
+    return render(
+        request,
+        "backoffice/quality/payments.html",
+        {
+            "form": form,
+            "period": period,
+            "period_number": _number(period) if period.kind != PeriodKind.RANGE else "",
+            "rows": rows,
+            "below": sum(1 for r in rows if not r.is_tier and r.met is False),
+            "at_zero": sum(
+                1 for r in rows if not r.is_tier and r.fee_dossiers and not r.paid_online
+            ),
+        },
+    )
+
+
+@login_required
 def figures(request: HttpRequest) -> HttpResponse:
     """Reconciliation: the national portal's figures next to ours."""
     user = _reader(request)

@@ -26,6 +26,7 @@ FACT_TRANSITIONS = (
     Transition.SUBMIT_SUPPLEMENT,
     Transition.REQUEST_FINANCIAL_OBLIGATION,
     Transition.FULFIL_FINANCIAL_OBLIGATION,
+    Transition.PAY_FEES,  # 3.6: fees paid online
     Transition.EXTEND_DEADLINE,
     Transition.APPROVE,
     Transition.REJECT,

@@ -134,7 +134,7 @@ class RankRow:
         return None if self.previous_rank is None else self.previous_rank - self.rank
 
 
-def _peer_cards(peers: str, period: Period, today: date) -> list[Scorecard]:
+def peer_cards(peers: str, period: Period, today: date) -> list[Scorecard]:
     tier, by, kind = PEERS[peers]
     until = period.until(today)
     names: dict[int, str]
@@ -171,11 +171,11 @@ def ranking(peers: str, period: Period, *, today: date | None = None) -> list[Ra
     if peers not in PEERS:
         raise ScopeError(_("Unknown group of peers."))
     today = today or timezone.localdate()
-    cards = _peer_cards(peers, period, today)
+    cards = peer_cards(peers, period, today)
     if not cards:
         return []
     ranks = _ranked(cards)
-    before = _ranked(_peer_cards(peers, period_previous(period), today))
+    before = _ranked(peer_cards(peers, period_previous(period), today))
     rows = [RankRow(ranks[c.scope.value], before.get(c.scope.value), c) for c in cards]
     return sorted(rows, key=lambda r: r.rank)
 
@@ -302,7 +302,7 @@ def targets_attainment(period: Period, *, today: date | None = None) -> list[Tar
                 target.tier
             ]
             if target.tier not in cards_by_tier:
-                cards_by_tier[target.tier] = _peer_cards(peers, period, today)
+                cards_by_tier[target.tier] = peer_cards(peers, period, today)
             cards = cards_by_tier[target.tier]
         for card in cards:
             rows.append(TargetRow(target, card, card.metric(target.metric).percent))

@@ -295,7 +295,11 @@ def _rows_with_pk(query: Any) -> list[tuple[int, FactRow]]:
 
 from motcua.quality.services.errors import QualityError  # noqa: E402
 from motcua.quality.services.national import national_figures_import  # noqa: E402
-from motcua.quality.services.targets import target_delete, target_save  # noqa: E402
+from motcua.quality.services.targets import (  # noqa: E402
+    target_delete,
+    target_save,
+    targets_seed_demo,
+)
 
 __all__ = [
     "QualityError",
@@ -306,4 +310,5 @@ __all__ = [
     "national_figures_import",
     "target_delete",
     "target_save",
+    "targets_seed_demo",
 ]

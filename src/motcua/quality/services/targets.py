@@ -63,3 +63,24 @@ def target_delete(*, actor: Any, target_id: int) -> None:
             audit_event_append(
                 action="quality.target_deleted", actor_id=actor.pk, payload={"target": target_id}
             )
+
+
+# The province's online-payment targets for the end of 2024 (issue 9: 70 % of dossiers at the
+# province tier, 60 % at district, 50 % at commune), as the demo's starting point.
+DEMO_PAYMENT_TARGETS = ((Tier.PROVINCE, 70), (Tier.DISTRICT, 60), (Tier.COMMUNE, 50))
+DEMO_PAYMENT_DECISION = "UBND tỉnh: chỉ tiêu thanh toán trực tuyến đến hết năm 2024"
+
+
+def targets_seed_demo(*, actor: Any) -> int:
+    """Demo: the online-payment targets (indicator 3.6), idempotently; how many are new."""
+    due = date(2024, 12, 31)
+    before = Target.objects.filter(metric="ONLINE_PAYMENT_DOSSIERS", due_on=due).count()
+    for tier, percent in DEMO_PAYMENT_TARGETS:
+        if not Target.objects.filter(
+            metric="ONLINE_PAYMENT_DOSSIERS", tier=tier, agency=None, due_on=due
+        ).exists():
+            target_save(
+                actor=actor, metric="ONLINE_PAYMENT_DOSSIERS", percent=Decimal(percent),
+                due_on=due, tier=tier, decision=DEMO_PAYMENT_DECISION,
+            )  # fmt: skip
+    return Target.objects.filter(metric="ONLINE_PAYMENT_DOSSIERS", due_on=due).count() - before

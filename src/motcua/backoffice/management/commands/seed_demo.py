@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from motcua.accounts.selectors import user_get_by_username
 from motcua.accounts.services import user_seed_demo
 from motcua.catalog.services import (
     audio_batch_start,
@@ -17,7 +18,7 @@ from motcua.dossiers.services import dossier_seed_demo
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
 from motcua.payments.services import payment_accounts_seed_demo
-from motcua.quality.services import facts_refresh
+from motcua.quality.services import facts_refresh, targets_seed_demo
 
 
 class Command(BaseCommand):
@@ -64,6 +65,10 @@ class Command(BaseCommand):
         if settings.MOTCUA_DEMO_USERS:
             dossiers = dossier_seed_demo()
             self.stdout.write(f"[7/8] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
+            monitor = user_get_by_username(username="giamsat")
+            if monitor is not None:
+                targets = targets_seed_demo(actor=monitor)
+                self.stdout.write(f"      Chỉ tiêu thanh toán trực tuyến: +{targets}")
         else:
             self.stdout.write("[7/8] Hồ sơ mẫu: bỏ qua (chỉ có ở môi trường dev)")
         report = facts_refresh()
