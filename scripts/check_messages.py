@@ -1,6 +1,10 @@
-"""Fail when a .po catalogue has an untranslated or fuzzy entry, or mismatched placeholders."""
+"""Fail when a .po catalogue has an untranslated or fuzzy entry, mismatched placeholders, or
+anything GNU msgfmt refuses (what `compilemessages` runs: a catalogue it cannot compile would
+break `make setup`)."""
 
 import re
+import shutil
+import subprocess
 import sys
 
 import polib
@@ -24,6 +28,19 @@ def main(paths: list[str]) -> int:
             for text in translations:
                 if set(PLACEHOLDER.findall(text)) != expected:
                     problems.append(f"{path}: placeholders differ: {entry.msgid!r}")
+        msgfmt = shutil.which("msgfmt")
+        if msgfmt is None:
+            problems.append("msgfmt (gettext) is missing: run `make setup`")
+            continue
+        # S603: a fixed executable on the catalogue named on our own command line.
+        done = subprocess.run(  # noqa: S603
+            [msgfmt, "--check-format", "-o", "/dev/null", path],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            problems.extend(f"msgfmt: {line}" for line in done.stderr.splitlines() if line)
     for line in problems:
         print(line)
     print(f"{len(problems)} problem(s) in {len(paths)} catalogue(s)")

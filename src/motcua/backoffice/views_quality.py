@@ -300,7 +300,7 @@ def payment_rates(request: HttpRequest) -> HttpResponse:
     except (PeriodError, ScopeError) as exc:
         messages.error(request, str(exc))
         return redirect("backoffice:quality_payments")
-    rows = online_payment_rates(period)
+    tiers = online_payment_rates(period)
     return render(
         request,
         "backoffice/quality/payments.html",
@@ -308,11 +308,7 @@ def payment_rates(request: HttpRequest) -> HttpResponse:
             "form": form,
             "period": period,
             "period_number": _number(period) if period.kind != PeriodKind.RANGE else "",
-            "rows": rows,
-            "below": sum(1 for r in rows if not r.is_tier and r.met is False),
-            "at_zero": sum(
-                1 for r in rows if not r.is_tier and r.fee_dossiers and not r.paid_online
-            ),
+            "tiers": tiers,
         },
     )
 

@@ -42,18 +42,17 @@ def test_rates_per_tier_and_unit_against_the_targets(pay: Pay, simulator: Simula
     assert targets_seed_demo(actor=pay.leader) == 3
     assert targets_seed_demo(actor=pay.leader) == 0  # idempotent
     period = period_containing(PeriodKind.QUARTER, timezone.localdate())
-    rows = online_payment_rates(period)
-    tier = next(r for r in rows if r.is_tier and r.tier == "commune")
+    communes = next(g for g in online_payment_rates(period) if g.total.tier == "commune")
+    tier = communes.total
     assert (tier.fee_dossiers, tier.paid_online, tier.percent) == (3, 1, Decimal("33.3"))
     assert tier.target is not None and tier.target.percent == 50
     assert tier.met is False and tier.gap == 1  # 2 of 3 online would reach 50 %
     assert tier.procedures_transacted == 1 and tier.fee_procedures >= 1
-    unit = next(r for r in rows if not r.is_tier and r.label == pay.agency.unit.name)
-    assert (unit.fee_dossiers, unit.paid_online) == (3, 1)
-    others = [r for r in rows if not r.is_tier and r.tier == "commune" and r is not unit]
+    unit = communes.units[0]  # worst first, units without fee-bearing dossiers last
+    assert unit.label == pay.agency.unit.name and (unit.fee_dossiers, unit.paid_online) == (3, 1)
+    others = communes.units[1:]
     assert others and all(r.fee_dossiers == 0 and r.percent is None for r in others)
-    commune_rows = [r for r in rows if r.tier == "commune"]
-    assert commune_rows[0] is tier and commune_rows[1] is unit  # the tier, then worst first
+    assert (communes.below, communes.at_zero) == (1, 0)
 
 
 def test_the_page_shows_the_rates_to_the_province_office(

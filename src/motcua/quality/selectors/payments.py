@@ -83,14 +83,28 @@ def _row(card: Scorecard, tier: str, *, is_tier: bool, target: Target | None) ->
     )
 
 
-def online_payment_rates(period: Period, *, today: date | None = None) -> list[PaymentRate]:
-    """Per tier with units in service, the tier's total then its units (departments at the
-    province tier, districts, communes), worst rate first; each with the target in force."""
+@dataclass(frozen=True)
+class TierRates:
+    total: PaymentRate
+    units: list[PaymentRate]  # worst rate first; units without fee-bearing dossiers last
+
+    @property
+    def below(self) -> int:
+        return sum(1 for r in self.units if r.met is False)
+
+    @property
+    def at_zero(self) -> int:
+        return sum(1 for r in self.units if r.fee_dossiers and not r.paid_online)
+
+
+def online_payment_rates(period: Period, *, today: date | None = None) -> list[TierRates]:
+    """Per tier with units in service, the tier's total and its units (departments at the
+    province tier, districts, communes), each with the target in force."""
     today = today or timezone.localdate()
     targets = [t for t in targets_in_force(period) if t.metric == DOSSIERS_PAID]
     by_tier = {t.tier: t for t in targets if t.tier}
     by_agency = {t.agency_id: t for t in targets if t.agency_id is not None}
-    rows: list[PaymentRate] = []
+    tiers: list[TierRates] = []
     for tier, peers in TIER_PEERS.items():
         cards = peer_cards(peers, period, today)
         if not cards:
@@ -101,7 +115,6 @@ def online_payment_rates(period: Period, *, today: date | None = None) -> list[P
             today=today,
         )
         tier_target = by_tier.get(tier)
-        rows.append(_row(total, tier, is_tier=True, target=tier_target))
         units = []
         for card in cards:
             own = None
@@ -109,5 +122,5 @@ def online_payment_rates(period: Period, *, today: date | None = None) -> list[P
                 own = by_agency.get(int(card.scope.value))
             units.append(_row(card, tier, is_tier=False, target=own or tier_target))
         units.sort(key=lambda r: (r.percent is None, r.percent or Decimal(0), r.label))
-        rows.extend(units)
-    return rows
+        tiers.append(TierRates(_row(total, tier, is_tier=True, target=tier_target), units))
+    return tiers
