@@ -340,6 +340,7 @@ class CallbackAnswer:
 
 def _refuse(code: str, message: str, *, reference: str = "", **payload: Any) -> CallbackAnswer:
     logger.warning("payment callback refused (%s): %s %s", code, message, reference)
+    text = protocol.ERROR_TEXT.get(code, message)
     with transaction.atomic():
         tx = PaymentTransaction.objects.filter(reference=reference).first() if reference else None
         _event(
@@ -348,10 +349,11 @@ def _refuse(code: str, message: str, *, reference: str = "", **payload: Any) -> 
             tx=tx,
             reference=reference[:60],
             code=code,
-            reason=message,
+            reason=text,
+            detail=message,
             **payload,
         )
-    return CallbackAnswer(400, {"MaLoi": code, "MoTaLoi": message})
+    return CallbackAnswer(400, {"MaLoi": code, "MoTaLoi": text})
 
 
 def payment_callback(*, body: bytes, provider_name: str = "paygov") -> CallbackAnswer:

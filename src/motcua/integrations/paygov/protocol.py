@@ -53,6 +53,14 @@ UNKNOWN_REFERENCE: Final = "02"
 WRONG_AMOUNT: Final = "03"
 WRONG_PARTNER: Final = "04"
 MALFORMED: Final = "05"
+# MoTaLoi answered to the platform, and the reason officers read on the reconciliation page.
+ERROR_TEXT: Final = {
+    BAD_CHECKSUM: "Sai mã xác thực (MaXacThuc)",
+    UNKNOWN_REFERENCE: "Không tìm thấy giao dịch có mã tham chiếu này (MaThamChieu)",
+    WRONG_AMOUNT: "Số tiền không đúng với khoản đã yêu cầu thanh toán",
+    WRONG_PARTNER: "Mã đối tác không phải của cơ quan thu khoản này (MaDoiTac)",
+    MALFORMED: "Bản tin không hợp lệ hoặc không đầy đủ",
+}
 
 TIME_FORMAT: Final = "%Y%m%d%H%M%S"  # [GAP] yyyyMMddHHmmss, as the reference implementation
 MAX_AMOUNT: Final = 100_000_000_000  # a sanity bound: 100 billion đồng

@@ -131,6 +131,8 @@ def test_a_callback_that_does_not_check_out_changes_nothing(
     unchanged(dossier, request, tx)
     refused = PaymentEvent.objects.filter(kind=EventKind.REJECTED).get()
     assert refused.payload["code"] == code
+    # The platform and the officers reading the reconciliation get the reason in Vietnamese.
+    assert answer.body["MoTaLoi"] == refused.payload["reason"] == protocol.ERROR_TEXT[code]
 
 
 @pytest.mark.parametrize(
