@@ -101,6 +101,7 @@ class QuoteLine:
     rule_name: str = ""
     rule_kind: str = ""
     percent: int = 0
+    evidence: str = ""  # what proves the reduction applied, for the desk to check
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ def fee_quote(
                 rule_name=rule.name if rule else "",
                 rule_kind=rule.kind if rule else "",
                 percent=rule.percent if rule else 0,
+                evidence=rule.evidence if rule else "",
             )
         )
     applied_claims = {r.beneficiary for r in used.values()}

@@ -9,7 +9,7 @@ notifications and the national sync attach. Messages of `DossierError` are for p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -1956,9 +1956,11 @@ def draft_submit(
     revision: int,
     request_key: str | None = None,
     helper: User | None = None,
+    fee_claims: Collection[str] = (),
 ) -> Dossier:
     """Submit once: the dossier waits in the competent desk's "submitted online" queue. With a
-    helper, the helper is the actor on the record and the citizen stays the applicant."""
+    helper, the helper is the actor on the record and the citizen stays the applicant.
+    `fee_claims`: the reductions or exemptions the citizen claims (the desk checks the papers)."""
     _helper_check(helper, citizen, "draft_submitted", draft_id)
     from django.core.files.base import ContentFile
 
@@ -2016,6 +2018,8 @@ def draft_submit(
                 unit_id=citizen.unit_id,
             ),
             document_ids=sorted({f.required_document_id for f in files}),
+            fee_claims=frozenset(fee_claims),
+            birth_date=citizen.date_of_birth,
         )
         dossier = dossier_submit(
             actor=helper or citizen,

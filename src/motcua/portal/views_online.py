@@ -19,9 +19,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts.constants import Role
 from motcua.accounts.models import User
-from motcua.catalog.constants import CopyKind, ServiceLevel
+from motcua.catalog.constants import Channel, CopyKind, ServiceLevel
 from motcua.catalog.eforms import Eform, EformField, eform_clean, is_asked
-from motcua.catalog.selectors import eform_for_version, procedure_resolve_code, version_get_current
+from motcua.catalog.fees import FeeApplicant
+from motcua.catalog.selectors import (
+    eform_for_version,
+    fee_claimable,
+    fee_quote_for,
+    procedure_resolve_code,
+    version_get_current,
+)
 from motcua.dossiers.models import OnlineDraft
 from motcua.dossiers.selectors import (
     citizen_documents,
@@ -360,8 +367,25 @@ def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
             "bring": bring,
             "request_key": uuid.uuid4().hex,
             "needs_unit": draft.citizen.unit_id is None,
+            **_fee_context(draft),
         },
     )
+
+
+def _fee_context(draft: OnlineDraft) -> dict[str, Any]:
+    """What the dossier will owe if sent now, and the reductions the citizen may claim."""
+    today = timezone.localdate()
+    citizen = draft.citizen
+    quote = fee_quote_for(
+        version=draft.version,
+        channel=Channel.ONLINE,
+        on=today,
+        applicant=FeeApplicant(unit_id=citizen.unit_id, birth_date=citizen.date_of_birth),
+    )
+    return {
+        "quote": quote,
+        "claimable": fee_claimable(version=draft.version, channel=Channel.ONLINE, on=today),
+    }
 
 
 @login_required
@@ -375,11 +399,27 @@ def draft_send(request: HttpRequest, draft_id: int) -> HttpResponse:
             revision=int(request.POST.get("revision", "-1")),
             request_key=f"draft:{draft.pk}:{request.POST.get('request_key', '')}",
             helper=helper,
+            fee_claims=_claims(draft, request),
         )
     except (DossierError, ValueError) as error:
         messages.error(request, str(error))
         return redirect("portal:draft_review", draft.pk)
     return redirect("portal:draft_done", draft.pk)
+
+
+def _claims(draft: OnlineDraft, request: HttpRequest) -> list[str]:
+    """The claims ticked on the review page, among those this procedure offers online."""
+    offered = {
+        r.beneficiary
+        for r in fee_claimable(
+            version=draft.version, channel=Channel.ONLINE, on=timezone.localdate()
+        )
+    }
+    asked = request.POST.getlist("fee_claims")
+    unknown = [c for c in asked if c not in offered]
+    if unknown:
+        raise ValueError(_("This reduction or exemption is not offered for this procedure."))
+    return asked
 
 
 @login_required

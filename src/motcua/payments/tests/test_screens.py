@@ -174,3 +174,57 @@ def test_the_desk_receipt_names_the_officer_and_says_cash(pay: Pay, tmp_path: Pa
 
     client.force_login(User.objects.get(username="motcua2"))  # another commune's desk
     assert client.get(url).status_code == 404
+
+
+def _draft_ready(pay: Pay, tmp_path: Path, settings) -> int:  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.catalog.selectors import eform_for_version
+    from motcua.dossiers.selectors import document_is_conditional
+    from motcua.dossiers.services import draft_attach, draft_save_answers, draft_start
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    citizen = pay.citizen
+    citizen.full_name, citizen.phone, citizen.unit_id = (
+        "Điểu Thị Lan",
+        "0912345678",
+        pay.agency.unit_id,
+    )
+    citizen.save()
+    draft = draft_start(citizen=citizen, version_id=pay.version.pk)
+    answers = {f.name: "Nội dung" for f in eform_for_version(version=pay.version).fields}
+    draft = draft_save_answers(citizen=citizen, draft_id=draft.pk, revision=0, answers=answers)
+    for document in pay.version.documents.all():
+        if not document_is_conditional(document) and document.copy_kind != "presented":
+            upload = SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4\n%%EOF\n")
+            draft_attach(
+                citizen=citizen, draft_id=draft.pk, required_document_id=document.pk, upload=upload
+            )
+    return draft.pk
+
+
+def test_the_citizen_claims_an_exemption_online_and_the_desk_sees_it(  # type: ignore[no-untyped-def]
+    pay: Pay, tmp_path: Path, settings, client
+) -> None:
+    from motcua.catalog.services import fee_rules_seed_demo
+    from motcua.dossiers.models import Dossier
+
+    fee_rules_seed_demo()
+    draft_id = _draft_ready(pay, tmp_path, settings)
+    client.force_login(pay.citizen)
+    review = client.get(reverse("portal:draft_review", args=[draft_id])).content.decode()
+    assert "10.000 đ" in review and "Miễn lệ phí cho người thuộc hộ nghèo" in review
+    assert 'value="poor_household"' in review and "Giấy chứng nhận hộ nghèo còn hiệu lực" in review
+    send = reverse("portal:draft_send", args=[draft_id])
+    refused = client.post(send, {"revision": 1, "request_key": "a", "fee_claims": "veteran_x"},
+                          follow=True)  # fmt: skip
+    assert "không áp dụng cho thủ tục này" in refused.content.decode()
+    assert not Dossier.objects.exists()  # nothing written
+    client.post(send, {"revision": 1, "request_key": "b", "fee_claims": "poor_household"})
+    dossier = Dossier.objects.get()
+    assert dossier.fee_claims == ["poor_household"] and dossier.fee_total == 0
+    assert dossier.fee_lines[0]["rule_kind"] == "exemption"
+    assert not dossier.payment_requests.exists()  # nothing to pay
+    client.force_login(pay.desk)
+    page = client.get(reverse("backoffice:dossier_detail", args=[dossier.pk])).content.decode()
+    assert "Giấy chứng nhận hộ nghèo còn hiệu lực" in page  # the paper the desk must see
