@@ -13,10 +13,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from motcua.accounts.services import DEMO_PASSWORD
+from tests.e2e.helpers import PDF, signed_in
 
 pytestmark = pytest.mark.usefixtures("demo_data")
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 WEIGHT_LIMIT = 100 * 1024
 
 
@@ -63,16 +62,6 @@ def _weigh(new_context: Callable[..., BrowserContext], page: Page) -> int:
     return size
 
 
-def _signed_in(context: BrowserContext, base: str, username: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page.locator("main")).not_to_contain_text("Đăng nhập không thành công")
-    return page
-
-
 @pytest.mark.e2e
 @pytest.mark.slow
 @pytest.mark.usefixtures("citizen_ready")
@@ -86,7 +75,7 @@ def test_submit_online_from_a_phone_then_the_desk_receives(
     base = live_server.url
     weights: dict[str, int] = {}
 
-    citizen = _signed_in(new_context(), base, "congdan")
+    citizen = signed_in(new_context(), base, "congdan")
     citizen.goto(f"{base}/thu-tuc/1.004873/")
     citizen.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
     questions = 0
@@ -118,7 +107,7 @@ def test_submit_online_from_a_phone_then_the_desk_receives(
     assert axe_check(citizen) == []
     shot(citizen, "4-done")
 
-    desk = _signed_in(new_context(viewport={"width": 1280, "height": 900}), base, "motcua")
+    desk = signed_in(new_context(viewport={"width": 1280, "height": 900}), base, "motcua")
     desk.goto(f"{base}/backoffice/dossiers/?queue=submitted")
     desk.get_by_role("link", name=code).click()
     desk.locator("form[action$='/act/receive/'] button[type=submit]").click()

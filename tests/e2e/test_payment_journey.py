@@ -14,15 +14,13 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from motcua.accounts.services import DEMO_PASSWORD
 from motcua.core.testing import pdf_text
 from motcua.payments.tests.conftest import (
     Simulator,
     price_marriage_and_open_account,
     simulator_running,
 )
-
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+from tests.e2e.helpers import PDF, signed_in
 
 
 @pytest.fixture
@@ -48,16 +46,6 @@ def platform(live_server: LiveServer, settings: Any) -> Iterator[Simulator]:
     ) as running:
         settings.MOTCUA_PAYGOV_URL = f"{running.url}/api/thanh-toan"
         yield running
-
-
-def _signed_in(context: BrowserContext, base: str, username: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page.locator("main")).not_to_contain_text("Đăng nhập không thành công")
-    return page
 
 
 def _submit_marriage_status(citizen: Page, base: str, tmp_path: Path) -> str:
@@ -98,7 +86,7 @@ def test_the_citizen_pays_online_and_the_dossier_moves_on(
     tmp_path: Path,
 ) -> None:
     base = live_server.url
-    citizen = _signed_in(new_context(), base, "congdan")
+    citizen = signed_in(new_context(), base, "congdan")
     code = _submit_marriage_status(citizen, base, tmp_path)
     expect(citizen.locator("main")).to_contain_text("10.000 đ")  # what is owed, on the done page
     shot(citizen, "1-submitted-with-fees")
@@ -124,7 +112,7 @@ def test_the_citizen_pays_online_and_the_dossier_moves_on(
     assert "Tổng cộng 10.000 đồng" in text and "Số tiền bằng chữ: Mười nghìn đồng." in text
     assert "được giảm 10.000 đồng so với nộp trực tiếp (20.000 đồng)" in text
 
-    desk = _signed_in(new_context(viewport={"width": 1280, "height": 900}), base, "motcua")
+    desk = signed_in(new_context(viewport={"width": 1280, "height": 900}), base, "motcua")
     desk.goto(f"{base}/backoffice/dossiers/?queue=submitted")
     desk.get_by_role("link", name=code).click()
     expect(desk.locator("main")).to_contain_text("Đã thanh toán")
