@@ -453,6 +453,12 @@ def _refresh(label: str) -> None:
         f"~{PROVINCE_PER_DAY:,} dossiers a day",
         flush=True,
     )
+    record(
+        f"facts_refresh after {RECEPTIONS} receptions and {RESOLVED} approvals (one run)",
+        [elapsed_ms],
+        dossiers=report.dossiers,
+        days_recounted=report.days_recounted,
+    )
     _stage(label, "events and refresh", started)
 
 

@@ -36,3 +36,15 @@ class RefundDecisionForm(KeyedForm):
 
 class ReconciliationForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ObligationsImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("The tax office's notices (CSV: ma_ho_so; so_tien; noi_dung)"), required=False
+    )
+    text = forms.CharField(
+        label=_("or paste the rows here"),
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+        required=False,
+        max_length=500_000,
+    )

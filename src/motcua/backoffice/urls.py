@@ -47,6 +47,11 @@ urlpatterns = [
     path("dossiers/receive/", views_dossiers.dossier_receive, name="dossier_receive"),
     path("dossiers/register/", views_dossiers.dossier_register, name="dossier_register"),
     path("payments/reconciliation/", views_payments.reconciliation, name="payment_reconciliation"),
+    path(
+        "payments/obligations/",
+        views_payments.obligations_import_page,
+        name="obligations_import",
+    ),
     path("dossiers/<int:dossier_id>/", views_dossiers.dossier_detail, name="dossier_detail"),
     path(
         "dossiers/<int:dossier_id>/act/<str:action>/",

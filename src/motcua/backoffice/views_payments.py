@@ -11,14 +11,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from motcua.accounts.constants import PROVINCE_WIDE_ROLES, PUBLIC_ROLES
+from motcua.accounts.constants import PROVINCE_WIDE_ROLES, PUBLIC_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import agency_list_for_user
 from motcua.backoffice import forms_payments as fp
+from motcua.core.money import vnd_digits
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError
 from motcua.payments import services
 from motcua.payments.constants import RequestStatus
+from motcua.payments.obligations import ObligationImportError, obligations_import
 from motcua.payments.selectors import payment_requests_of, reconciliation_day
 
 
@@ -135,3 +137,53 @@ def reconciliation(request: HttpRequest) -> HttpResponse:
         "backoffice/payments/reconciliation.html",
         {"form": form, "day": day, "rows": rows, "totals": totals},
     )
+
+
+OBLIGATIONS_MAX_BYTES = 1_000_000
+OBLIGATION_ROLES = {Role.SPECIALIST, Role.LEADER}
+
+
+def _obligations_text(form: fp.ObligationsImportForm) -> str:
+    from django.utils.translation import gettext as _
+
+    upload = form.cleaned_data.get("file")
+    if upload is None:
+        return str(form.cleaned_data.get("text") or "")
+    raw = upload.read(OBLIGATIONS_MAX_BYTES + 1)
+    if len(raw) > OBLIGATIONS_MAX_BYTES:
+        raise ObligationImportError([_("The file is larger than 1 MB.")])
+    for encoding in ("utf-8-sig", "cp1258"):  # Excel on Vietnamese Windows saves CP1258
+        try:
+            return str(raw.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    raise ObligationImportError([_("The file is not UTF-8 text.")])
+
+
+@login_required
+def obligations_import_page(request: HttpRequest) -> HttpResponse:
+    """Nhập thông báo nghĩa vụ tài chính: the tax office's amounts put land dossiers into
+    status 6, all rows or none."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    user = request.user
+    assert isinstance(user, User)
+    if user.role not in OBLIGATION_ROLES:
+        raise Http404
+    form = fp.ObligationsImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = obligations_import(actor=user, text=_obligations_text(form))
+        except ObligationImportError as error:
+            errors = error.errors
+        else:
+            messages.success(
+                request,
+                _("%(count)d dossiers now wait for their financial obligation (%(total)s đồng).")
+                % {"count": len(done.rows), "total": vnd_digits(done.total)},
+            )
+            return redirect("backoffice:obligations_import")
+    return render(request, "backoffice/payments/obligations.html", {"form": form, "errors": errors})
