@@ -191,7 +191,7 @@ class Platform:
             headers={"Content-Type": "application/json; charset=utf-8"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - a setting  # noqa: S310
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - a setting
                 outcome = f"{response.status} {response.read(500).decode('utf-8', 'replace')}"
         except urllib.error.HTTPError as error:
             outcome = f"{error.code} {error.read(500).decode('utf-8', 'replace')}"

@@ -122,6 +122,24 @@ class VersionPick:
         return max(t.limit for t in self.terms.values())
 
 
+# The share of obligations paid online: rising by year (the province's push from 2022, with
+# targets for the end of 2024), and uneven between units: one in ten still at 0 %, the others
+# between half and one and a half times the year's level. Drawn from the agency's id, so the
+# same unit stays ahead or behind every year, and the draw sequence (hence the 2022 table) does
+# not change.
+PAID_ONLINE_BY_YEAR = {2022: 0.10, 2023: 0.25, 2024: 0.45}
+PAID_ONLINE_LATER = 0.60
+
+
+def paid_online_share(agency_id: int, year: int) -> float:
+    last = max(PAID_ONLINE_BY_YEAR)
+    level = PAID_ONLINE_BY_YEAR.get(year, PAID_ONLINE_LATER if year > last else 0.05)
+    spread = random.Random(f"paid-online:{agency_id}").random()  # noqa: S311 - synthetic data
+    if spread < 0.1:  # noqa: PLR2004 - the units that have not started
+        return 0.0
+    return min(1.0, level * (0.5 + spread))
+
+
 @dataclass(frozen=True)
 class AgencyPick:
     agency_id: int
@@ -492,6 +510,7 @@ class _Writer:
                     online=channel == Channel.ONLINE,
                     year_end=context.year_end,
                     now=self.now,
+                    paid_online_share=paid_online_share(agency.agency_id, context.year),
                 )
             except PlanError:
                 continue

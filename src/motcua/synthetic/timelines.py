@@ -84,6 +84,7 @@ def _pauses(
     work: float,
     count: int,
     fee_bearing: bool,
+    paid_online_share: float,
 ) -> datetime:
     """Supplement requests and the citizen's answers, then the fee paid; the instant after."""
     events = plan.events
@@ -100,7 +101,7 @@ def _pauses(
         events.append(PlannedEvent(Transition.REQUEST_FINANCIAL_OBLIGATION, asked))
         events.append(
             PlannedEvent(Transition.FULFIL_FINANCIAL_OBLIGATION, paid,
-                         {"online": rng.random() < 0.35})  # noqa: PLR2004
+                         {"online": rng.random() < paid_online_share})
         )  # fmt: skip
         cursor = paid
 
@@ -117,6 +118,7 @@ def plan_dossier(
     online: bool,
     year_end: datetime,
     now: datetime,
+    paid_online_share: float = 0.35,
 ) -> Plan:
     """The history of one dossier received at `received_at` (a working-hour instant).
 
@@ -145,7 +147,8 @@ def plan_dossier(
     cursor = _after(calendar, received_at, min(0.5, work / 10))
     events.append(PlannedEvent(Transition.FORWARD, cursor))  # desk → specialist
     cursor = _pauses(rng, calendar, plan, cursor=cursor, work=work, count=supplements,
-                     fee_bearing=terms.fee_bearing)  # fmt: skip
+                     fee_bearing=terms.fee_bearing,
+                     paid_online_share=paid_online_share)  # fmt: skip
     if outcome == Outcome.LATE and supplements < 2:  # noqa: PLR2004
         apology_at = _after(calendar, received_at, budget_hours * 0.6)
         end = _after(calendar, due, rng.uniform(2, 40))  # past the appointment

@@ -89,3 +89,17 @@ def test_nothing_happens_after_now() -> None:
     )  # fmt: skip
     assert all(e.at <= now for e in plan.events)
     assert plan.final_at is None
+
+
+def test_the_share_paid_online_rises_by_year_and_differs_between_units() -> None:
+    from motcua.synthetic.services import paid_online_share
+
+    shares = {year: [paid_online_share(agency, year) for agency in range(1, 401)]
+              for year in (2022, 2023, 2024, 2026)}  # fmt: skip
+    assert shares[2022] == [paid_online_share(agency, 2022) for agency in range(1, 401)]
+    means = [sum(s) / len(s) for s in shares.values()]
+    assert means == sorted(means) and 0.05 < means[0] < 0.15 and 0.4 < means[-1] < 0.7
+    stalled = [i for i, share in enumerate(shares[2026]) if share == 0]
+    assert 20 < len(stalled) < 70  # about one unit in ten has not started, every year
+    assert all(shares[2022][i] == 0 for i in stalled)
+    assert all(0 <= share <= 1 for year in shares.values() for share in year)
