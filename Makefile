@@ -38,6 +38,7 @@ migrate: setup
 DEMO_HISTORY ?= --since 365 --scale 0.02 --procedures 400
 demo: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py signing_demo_keys
 	$(PY) manage.py history_generate $(DEMO_HISTORY)
 
 # The local stand-ins of the national systems (simulators/README.md): PayGov on $(PAYGOV_PORT).

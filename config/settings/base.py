@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.feedback",
+    "motcua.documents",
     "motcua.payments",
     "motcua.quality",
     "motcua.synthetic",
@@ -262,6 +263,15 @@ MOTCUA_TRACKING_WINDOW_MINUTES = env.int("MOTCUA_TRACKING_WINDOW_MINUTES", defau
 MOTCUA_TRACKING_URL = env.str(
     "MOTCUA_TRACKING_URL", default="http://localhost:8000/tra-cuu/?ma={code}"
 )
+# The portal's public address, for links printed on papers (the result's verification QR code).
+MOTCUA_PUBLIC_URL = env.str("MOTCUA_PUBLIC_URL", default="http://localhost:8000")
+
+# --- electronic results (issue 10, docs/adr/0012-signed-results.md) ---------------------------
+# Each agency's signing certificate: <dir>/<national identifier>.p12; trust roots <dir>/roots/*.pem.
+MOTCUA_SIGNING_DIR = env.path("MOTCUA_SIGNING_DIR", default=BASE_DIR / "var" / "signing")
+# Passphrases of the .p12 files, by national identifier ("*" for all). No default: a secret is
+# never in code (development sets its own; `manage.py signing_demo_keys` makes matching files).
+MOTCUA_SIGNING_PASSPHRASES = env.dict("MOTCUA_SIGNING_PASSPHRASES", default={})
 
 # --- Notifications (README "Configuration") --------------------------------------------------
 # Channel plugins: e-mail through Django's mail backend; SMS and Zalo log to the console until a

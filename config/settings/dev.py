@@ -11,3 +11,6 @@ MOTCUA_DEMO_USERS = True
 MOTCUA_PAYGOV_SECRETS = env.dict(
     "MOTCUA_PAYGOV_SECRETS", default={"MOTCUA-DEMO": "demo-secret-not-for-production"}
 )
+MOTCUA_SIGNING_PASSPHRASES = env.dict(
+    "MOTCUA_SIGNING_PASSPHRASES", default={"*": "demo-signing-not-for-production"}
+)

@@ -19,3 +19,6 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")
 postgres_tune(DATABASES["default"])
 MOTCUA_DEMO_USERS = True
 MOTCUA_PAYGOV_SECRETS = {"MOTCUA-TEST": "test-secret", "OTHER-AGENCY": "other-secret"}
+# The signing keys are generated per test (motcua.documents.tests.conftest) into a temporary
+# MOTCUA_SIGNING_DIR; this is their passphrase.
+MOTCUA_SIGNING_PASSPHRASES = {"*": "test-signing"}

@@ -29,6 +29,8 @@ from motcua.backoffice.views_payments import PAYMENT_ACTIONS, payment_context
 from motcua.catalog.constants import Channel
 from motcua.catalog.search import procedure_search
 from motcua.catalog.selectors import fee_claimable, fee_quote_for, version_get_in_force
+from motcua.documents.selectors import signed_result_of
+from motcua.documents.services import dossier_approve_signed
 from motcua.dossiers import services
 from motcua.dossiers.constants import (
     PAUSED_STATUSES,
@@ -304,6 +306,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "explanations": dossier.explanations.select_related("explained_by", "agency"),
         "opinions": [r for r in dossier_steps(dossier=dossier) if r.step.kind == StepKind.OPINION],
         "result": getattr(dossier, "result", None),
+        "signed": signed_result_of(dossier_id=dossier.pk),
         "rating": rating_get(dossier=dossier),
         "possible": possible,
         "role": user.role,
@@ -407,7 +410,7 @@ KEYED_ACTIONS: dict[str, ActionHandler] = {
     ),
     "approve": _keyed_action(
         f.ApproveForm,
-        services.dossier_approve,
+        dossier_approve_signed,  # an electronic result is signed by the agency (documents)
         {
             "form": "form",
             "document_number": "document_number",

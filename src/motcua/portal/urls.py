@@ -7,6 +7,7 @@ from motcua.portal import (
     views_info,
     views_online,
     views_payment,
+    views_results,
     views_signup,
     views_supplement,
     views_tracking,
@@ -60,4 +61,10 @@ urlpatterns = [
         "thanh-toan/ket-qua/<str:reference>/", views_payment.payment_return, name="payment_return"
     ),
     path("thanh-toan/paygov/xac-nhan/", views_payment.paygov_callback, name="paygov_callback"),
+    path("xac-minh/<str:code>/", views_results.result_verify, name="result_verify"),
+    path(
+        "ho-so/<int:dossier_id>/ket-qua-dien-tu.pdf",
+        views_results.result_download,
+        name="result_download",
+    ),
 ]

@@ -68,7 +68,9 @@ def account(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "notifications": notification_list_for_user(user=user),
-            "dossiers": list(dossier_list_for_citizen(citizen=user)[:50]),
+            "dossiers": list(
+                dossier_list_for_citizen(citizen=user).prefetch_related("signed_results")[:50]
+            ),
             "drafts": list(draft_list_open(citizen=user)),
         },
     )

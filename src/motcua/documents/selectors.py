@@ -1,0 +1,45 @@
+"""Reads of electronic results: by code for the public verification page, by dossier for the
+citizen and the officers."""
+
+from __future__ import annotations
+
+import hmac
+
+from motcua.documents.models import SignedResult
+
+
+def signed_result_by_code(*, code: str) -> SignedResult | None:
+    return (
+        SignedResult.objects.select_related("agency", "dossier__procedure_version", "signed_by")
+        .filter(code=code.strip()[:60])
+        .first()
+    )
+
+
+def signed_result_of(*, dossier_id: int) -> SignedResult | None:
+    return SignedResult.objects.filter(dossier_id=dossier_id).first()
+
+
+def link_matches(signed: SignedResult, *, token: str = "", sha256: str = "") -> bool:
+    """Whether a verification link carries this result's token or its file's hash (a forged or
+    mistyped one does not)."""
+    if token:
+        return hmac.compare_digest(token.encode(), signed.token.encode())
+    if sha256:
+        return hmac.compare_digest(sha256.strip().lower().encode(), signed.sha256.encode())
+    return False
+
+
+def masked_name(name: str) -> str:
+    """'Điểu Thị Lan' → 'Điểu T** L**': the family name and initials, for a public page."""
+    words = name.split()
+    if len(words) <= 1:
+        return (name[:1] + "**") if name else ""
+    return " ".join([words[0], *(w[:1] + "**" for w in words[1:])])
+
+
+def masked_id(number: str) -> str:
+    """'070190001234' → '0701******34'."""
+    if len(number) < 8:  # noqa: PLR2004 - too short to show any of it
+        return "*" * len(number)
+    return number[:4] + "*" * (len(number) - 6) + number[-2:]
