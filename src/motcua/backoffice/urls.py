@@ -3,6 +3,7 @@ from django.urls import path
 from motcua.backoffice import (
     views,
     views_catalog,
+    views_digitisation,
     views_dossiers,
     views_information,
     views_payments,
@@ -46,6 +47,17 @@ urlpatterns = [
     path("dossiers/bulk/", views_dossiers.dossier_bulk, name="dossier_bulk"),
     path("dossiers/receive/", views_dossiers.dossier_receive, name="dossier_receive"),
     path("dossiers/register/", views_dossiers.dossier_register, name="dossier_register"),
+    path("digitisation/", views_digitisation.to_digitise, name="to_digitise"),
+    path(
+        "dossiers/<int:dossier_id>/documents/<int:document_id>/digitise/",
+        views_digitisation.dossier_digitise,
+        name="dossier_digitise",
+    ),
+    path(
+        "dossiers/<int:dossier_id>/documents/<int:document_id>/file/",
+        views_digitisation.dossier_document_file,
+        name="dossier_document_file",
+    ),
     path("payments/reconciliation/", views_payments.reconciliation, name="payment_reconciliation"),
     path(
         "payments/obligations/",

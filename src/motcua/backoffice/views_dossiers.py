@@ -45,6 +45,7 @@ from motcua.dossiers.selectors import (
     agency_choices_for,
     deadline_state_of,
     dossier_current_step,
+    dossier_digitisation_state,
     dossier_events,
     dossier_find_by_code,
     dossier_get_visible,
@@ -300,6 +301,12 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "step": step,
         "holds_step": step is not None and services.holds_step(user, step),
         "documents": dossier.documents.all(),
+        "digitisation": dossier_digitisation_state(dossier=dossier),
+        "can_digitise": dossier.received_at is not None
+        and user.role == Role.DESK_OFFICER
+        and membership_list_for_user(user=user)
+        .filter(role=Role.DESK_OFFICER, agency_id=dossier.receiving_agency_id)
+        .exists(),
         "supplements": dossier.supplements.all(),
         "refusals": dossier.refusals.all(),
         "apologies": dossier.apologies.select_related("responsible_agency", "approved_by"),

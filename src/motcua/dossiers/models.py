@@ -209,6 +209,14 @@ class DossierDocument(models.Model):
         related_name="reused_in",
         verbose_name=_("reused from"),
     )
+    # Digitisation (REGULATION.md §3: DuocSoHoa, DuocTaiSuDung = 2, DuocLayTuKhoDMQG,
+    # MaKetQuaThayThe): scanned at the desk, taken from an earlier result, from the national store.
+    digitised_at = models.DateTimeField(_("digitised at"), null=True, blank=True)
+    digitised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reused_result_code = models.CharField(_("replaced by the result"), max_length=60, blank=True)
+    from_national_store = models.BooleanField(_("taken from the national store"), default=False)
 
     class Meta:
         ordering = ["dossier", "position"]

@@ -9,6 +9,7 @@ notifications and the national sync attach. Messages of `DossierError` are for p
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -1778,6 +1779,52 @@ def _draft_locked(draft_id: int, citizen: User) -> OnlineDraft:
     if draft is None:
         raise DossierError(_("This draft does not exist."))
     return draft
+
+
+def dossier_document_digitise(
+    *,
+    actor: User,
+    dossier_id: int,
+    document_id: int,
+    content: File[Any],
+    display_name: str = "",
+    from_national_store: bool = False,
+) -> DossierDocument:
+    """Số hóa: a received dossier's component gets its scan (one PDF), by an officer of the
+    desk that received it; a new scan replaces the previous one (both are on the audit log)."""
+    from motcua.core.audit import audit_event_append
+
+    with transaction.atomic():
+        dossier = _locked(dossier_id, None)
+        _require_role(actor, dossier.receiving_agency_id, Role.DESK_OFFICER)
+        if dossier.received_at is None:
+            raise DossierError(_("Only a received dossier is digitised."))
+        document = (
+            DossierDocument.objects.select_for_update()
+            .filter(pk=document_id, dossier=dossier)
+            .first()
+        )
+        if document is None:
+            raise DossierError(_("This component is not part of the dossier."))
+        replaced = document.file.name or ""
+        document.file.save(f"{uuid.uuid4().hex}.pdf", content, save=False)
+        document.file_name = (display_name or f"{document.name[:100]}.pdf")[:120]
+        document.digitised_at = _now()
+        document.digitised_by = actor
+        document.from_national_store = from_national_store
+        document.save(
+            update_fields=[
+                "file", "file_name", "digitised_at", "digitised_by", "from_national_store",
+            ]
+        )  # fmt: skip
+        audit_event_append(
+            action="dossier.document_digitised",
+            actor_id=actor.pk,
+            object_type="dossier",
+            object_id=dossier.pk,
+            payload={"document": document.pk, "replaced": replaced},
+        )
+    return document
 
 
 def _helper_check(helper: User | None, citizen: User, action: str, draft_id: int | None) -> None:

@@ -622,3 +622,80 @@ def dossier_get_for_citizen(*, citizen: User, dossier_id: int) -> Dossier | None
 def dossier_get_by_id(*, dossier_id: int) -> Dossier:
     """One dossier with its agencies, for a service of another app (payments)."""
     return Dossier.objects.select_related("receiving_agency", "deciding_agency").get(pk=dossier_id)
+
+
+# --- digitisation ----------------------------------------------------------------------------
+
+# A component only shown at the desk (xuất trình) is not kept, so not scanned.
+_NOT_SCANNED = ("presented",)
+
+
+def _to_scan(documents: QuerySet[DossierDocument]) -> QuerySet[DossierDocument]:
+    return documents.exclude(copy_kind__in=_NOT_SCANNED).filter(quantity__gt=0)
+
+
+@dataclass(frozen=True)
+class DigitisationState:
+    done: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.done >= self.total
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        if self.total == 0:
+            return _("Nothing to digitise")
+        if self.done == 0:
+            return _("Not digitised")
+        if self.complete:
+            return _("Digitised")
+        return _("Partly digitised (%(done)d of %(total)d)") % {
+            "done": self.done, "total": self.total,
+        }  # fmt: skip
+
+
+def dossier_digitisation_state(*, dossier: Dossier) -> DigitisationState:
+    documents = _to_scan(DossierDocument.objects.filter(dossier=dossier))
+    total = documents.count()
+    return DigitisationState(done=documents.exclude(file="").count(), total=total)
+
+
+@dataclass(frozen=True)
+class ToDigitise:
+    dossier: Dossier
+    left: int
+    today: bool
+
+
+def dossiers_to_digitise(*, user: User, days: int = 30) -> list[ToDigitise]:
+    """Còn phải số hóa: dossiers received at the officer's desks in the last `days` days with
+    components still without a scan; today's first, then the oldest."""
+    agencies = list(
+        membership_list_for_user(user=user)
+        .filter(role=Role.DESK_OFFICER)
+        .values_list("agency_id", flat=True)
+    )
+    today = timezone.localdate()
+    since = timezone.make_aware(datetime.combine(today - timedelta(days=days), datetime.min.time()))
+    gaps = _to_scan(DossierDocument.objects.filter(dossier=OuterRef("pk"), file=""))
+    dossiers = (
+        Dossier.objects.filter(receiving_agency_id__in=agencies, received_at__gte=since)
+        .filter(Exists(gaps))
+        .select_related("procedure_version")
+        .order_by("received_at")[:500]
+    )
+    missing: dict[int, int] = {}
+    for dossier_id in _to_scan(
+        DossierDocument.objects.filter(dossier__in=[d.pk for d in dossiers], file="")
+    ).values_list("dossier_id", flat=True):
+        missing[dossier_id] = missing.get(dossier_id, 0) + 1
+    rows = [
+        ToDigitise(d, missing.get(d.pk, 0), timezone.localdate(d.received_at) == today)
+        for d in dossiers
+        if d.received_at is not None
+    ]
+    return sorted(rows, key=lambda r: (not r.today, r.dossier.received_at))
