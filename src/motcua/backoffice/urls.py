@@ -58,6 +58,11 @@ urlpatterns = [
         views_digitisation.dossier_document_file,
         name="dossier_document_file",
     ),
+    path(
+        "dossiers/<int:dossier_id>/store/<int:entry_id>/",
+        views_digitisation.store_lookup,
+        name="store_lookup",
+    ),
     path("payments/reconciliation/", views_payments.reconciliation, name="payment_reconciliation"),
     path(
         "payments/obligations/",

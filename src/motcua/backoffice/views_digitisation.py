@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from motcua.backoffice.views_dossiers import _officer, _visible
 from motcua.core.uploads import UploadRejectedError
 from motcua.documents.scans import ScannedFile, scans_to_pdf
+from motcua.documents.selectors import store_for_handling
 from motcua.dossiers import services
 from motcua.dossiers.selectors import dossiers_to_digitise
 
@@ -74,3 +75,23 @@ def to_digitise(request: HttpRequest) -> HttpResponse:
             "components": sum(r.left for r in rows),
         },
     )
+
+
+@login_required
+def store_lookup(request: HttpRequest, dossier_id: int, entry_id: int) -> HttpResponse:
+    """An officer of the deciding agency opens one of the applicant's stored documents while
+    handling the dossier; the look-up is logged, and the person sees it."""
+    from motcua.core.audit import audit_event_append
+
+    user = _officer(request)
+    dossier = _visible(user, dossier_id)
+    entry = store_for_handling(user=user, dossier=dossier).filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404
+    services.dossier_access_record(user=user, dossier=dossier, what=f"store:{entry.pk}")
+    audit_event_append(
+        action="store.looked_up", actor_id=user.pk, object_type="dossier", object_id=dossier.pk,
+        payload={"entry": entry.pk, "id_number_tail": entry.id_number[-2:]},
+    )  # fmt: skip
+    return FileResponse(entry.file.open("rb"), filename=f"{entry.title[:60]}.pdf",
+                        content_type="application/pdf")  # fmt: skip

@@ -29,7 +29,7 @@ from motcua.backoffice.views_payments import PAYMENT_ACTIONS, payment_context
 from motcua.catalog.constants import Channel
 from motcua.catalog.search import procedure_search
 from motcua.catalog.selectors import fee_claimable, fee_quote_for, version_get_in_force
-from motcua.documents.selectors import signed_result_of
+from motcua.documents.selectors import signed_result_of, store_for_handling
 from motcua.documents.services import dossier_approve_signed
 from motcua.dossiers import services
 from motcua.dossiers.constants import (
@@ -314,6 +314,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "opinions": [r for r in dossier_steps(dossier=dossier) if r.step.kind == StepKind.OPINION],
         "result": getattr(dossier, "result", None),
         "signed": signed_result_of(dossier_id=dossier.pk),
+        "store": list(store_for_handling(user=user, dossier=dossier)[:50]),
         "rating": rating_get(dossier=dossier),
         "possible": possible,
         "role": user.role,

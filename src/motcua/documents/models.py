@@ -41,3 +41,34 @@ class SignedResult(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class StoredDocument(models.Model):
+    """Kho quản lý dữ liệu điện tử của cá nhân: a document the state already holds about a
+    person (by identification number), reusable in later dossiers: the results issued to them
+    and the components digitised from their dossiers. The file is the source's own (the signed
+    result, the scan); this row says what it is, who issued it and for how long it is valid."""
+
+    class Kind(models.TextChoices):
+        RESULT = "result", _("Electronic result")
+        COMPONENT = "component", _("Digitised document")
+
+    id_number = models.CharField(_("identification number"), max_length=20, db_index=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("document"), max_length=500)
+    issuer = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField(_("issued or digitised at"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    file = models.FileField(_("file"), max_length=200)
+    sha256 = models.CharField(max_length=64)
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="+")
+    # One entry per source: "result:<signed id>" or "component:<dossier document id>".
+    source_key = models.CharField(max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("stored document")
+        verbose_name_plural = _("stored documents")
+
+    def __str__(self) -> str:
+        return f"{self.id_number}: {self.title[:40]}"

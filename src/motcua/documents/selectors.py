@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import hmac
 
-from motcua.documents.models import SignedResult
+from django.db.models import QuerySet
+
+from motcua.accounts.models import User
+from motcua.documents.models import SignedResult, StoredDocument
+from motcua.dossiers.models import Dossier
 
 
 def signed_result_by_code(*, code: str) -> SignedResult | None:
@@ -43,3 +47,32 @@ def masked_id(number: str) -> str:
     if len(number) < 8:  # noqa: PLR2004 - too short to show any of it
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 6) + number[-2:]
+
+
+# --- the citizen's document store ---------------------------------------------------------------
+
+
+def store_of_citizen(*, id_number: str) -> QuerySet[StoredDocument]:
+    if not id_number:
+        return StoredDocument.objects.none()
+    return StoredDocument.objects.filter(id_number=id_number).select_related("issuer")
+
+
+def store_entry_of_citizen(*, id_number: str, entry_id: int) -> StoredDocument | None:
+    return store_of_citizen(id_number=id_number).filter(pk=entry_id).first()
+
+
+def store_for_handling(*, user: User, dossier: Dossier) -> QuerySet[StoredDocument]:
+    """The applicant's stored documents an officer may look up: only an officer of the deciding
+    agency, only while the dossier is being handled, never the dossier's own files."""
+    from motcua.accounts.selectors import membership_list_for_user
+    from motcua.dossiers.constants import DossierStatus
+
+    handling = {
+        DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.AWAITING_SUPPLEMENT,
+        DossierStatus.AWAITING_FINANCIAL_OBLIGATION,
+    }  # fmt: skip
+    member = membership_list_for_user(user=user).filter(agency_id=dossier.deciding_agency_id)
+    if dossier.status not in handling or not dossier.applicant_id_number or not member.exists():
+        return StoredDocument.objects.none()
+    return store_of_citizen(id_number=dossier.applicant_id_number).exclude(dossier=dossier)

@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import User
 from motcua.core.pdf import pdf_from_html
 from motcua.documents import signing
-from motcua.documents.models import SignedResult
+from motcua.documents.models import SignedResult, StoredDocument
 from motcua.dossiers.constants import ResultForm
 from motcua.dossiers.documents import agency_header, qr_svg, svg_data_uri, when_text
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.selectors import dossier_get_by_id
 from motcua.dossiers.services import DossierError, dossier_approve
 
@@ -123,7 +123,7 @@ def dossier_approve_signed(
             )  # fmt: skip
             result = approved.result
             if not SignedResult.objects.filter(result=result).exists():  # not a replayed click
-                SignedResult.objects.create(
+                issued = SignedResult.objects.create(
                     result=result,
                     dossier=approved,
                     code=code,
@@ -141,6 +141,7 @@ def dossier_approve_signed(
                     recipient_name=approved.applicant_name[:200],
                     recipient_id_number=approved.applicant_id_number[:20],
                 )
+                store_add_result(signed=issued)
     except Exception:
         _remove_unreferenced(f"{code}.pdf")
         raise
@@ -165,3 +166,50 @@ def signed_result_verify(signed: SignedResult) -> signing.Verdict:
     if signing.sha256_hex(data) != signed.sha256:
         return signing.Verdict(True, False, False, False, "", None, "stored file changed")
     return signing.verify(data)
+
+
+# --- the citizen's document store ---------------------------------------------------------------
+
+
+def store_add_result(*, signed: SignedResult) -> StoredDocument | None:
+    """A signed result goes to its recipient's store (once), if the recipient has an
+    identification number."""
+    if not signed.recipient_id_number:
+        return None
+    stored, _created = StoredDocument.objects.get_or_create(
+        source_key=f"result:{signed.pk}",
+        defaults={
+            "id_number": signed.recipient_id_number,
+            "kind": StoredDocument.Kind.RESULT,
+            "title": signed.title,
+            "issuer": signed.agency,
+            "issued_at": signed.signed_at,
+            "file": signed.file.name,
+            "sha256": signed.sha256,
+            "dossier": signed.dossier,
+        },
+    )
+    return stored
+
+
+def store_add_component(*, document: DossierDocument) -> StoredDocument | None:
+    """A digitised component goes to the applicant's store; a new scan replaces the entry."""
+    dossier = document.dossier
+    if not document.file or not dossier.applicant_id_number:
+        return None
+    with document.file.open("rb") as handle:
+        digest = signing.sha256_hex(handle.read())
+    stored, _created = StoredDocument.objects.update_or_create(
+        source_key=f"component:{document.pk}",
+        defaults={
+            "id_number": dossier.applicant_id_number,
+            "kind": StoredDocument.Kind.COMPONENT,
+            "title": document.name[:500],
+            "issuer": dossier.receiving_agency,
+            "issued_at": document.digitised_at or timezone.now(),
+            "file": document.file.name,
+            "sha256": digest,
+            "dossier": dossier,
+        },
+    )
+    return stored

@@ -62,6 +62,8 @@ urlpatterns = [
     ),
     path("thanh-toan/paygov/xac-nhan/", views_payment.paygov_callback, name="paygov_callback"),
     path("xac-minh/<str:code>/", views_results.result_verify, name="result_verify"),
+    path("tai-khoan/giay-to/", views_results.my_documents, name="my_documents"),
+    path("tai-khoan/giay-to/<int:entry_id>/", views_results.my_document, name="my_document"),
     path(
         "ho-so/<int:dossier_id>/ket-qua-dien-tu.pdf",
         views_results.result_download,

@@ -84,3 +84,38 @@ def result_download(request: HttpRequest, dossier_id: int) -> HttpResponse:
         filename=f"{signed.code}.pdf",
         content_type="application/pdf",
     )
+
+
+@login_required
+def my_documents(request: HttpRequest) -> HttpResponse:
+    """Kho giấy tờ: what the state holds about me (by my identification number), and who
+    looked at it from which dossier."""
+    from motcua.documents.selectors import store_of_citizen
+    from motcua.dossiers.selectors import store_lookups_of
+
+    id_number = str(getattr(request.user, "id_number", "") or "")
+    return render(
+        request,
+        "portal/my_documents.html",
+        {
+            "id_number": id_number,
+            "entries": list(store_of_citizen(id_number=id_number)[:200]),
+            "lookups": list(store_lookups_of(id_number=id_number)[:100]),
+        },
+    )
+
+
+@login_required
+def my_document(request: HttpRequest, entry_id: int) -> HttpResponse:
+    from motcua.documents.selectors import store_entry_of_citizen
+
+    id_number = str(getattr(request.user, "id_number", "") or "")
+    entry = store_entry_of_citizen(id_number=id_number, entry_id=entry_id)
+    if entry is None:
+        raise Http404
+    return FileResponse(
+        entry.file.open("rb"),
+        as_attachment=True,
+        filename=f"{entry.title[:60]}.pdf",
+        content_type="application/pdf",
+    )

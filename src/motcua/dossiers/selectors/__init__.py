@@ -699,3 +699,16 @@ def dossiers_to_digitise(*, user: User, days: int = 30) -> list[ToDigitise]:
         if d.received_at is not None
     ]
     return sorted(rows, key=lambda r: (not r.today, r.dossier.received_at))
+
+
+def store_lookups_of(*, id_number: str) -> QuerySet[DossierAccess]:
+    """Who looked up this person's stored documents, from which dossier, when (for the person)."""
+    if not id_number:
+        return DossierAccess.objects.none()
+    return (
+        DossierAccess.objects.filter(
+            dossier__applicant_id_number=id_number, what__startswith="store:"
+        )
+        .select_related("user", "dossier__deciding_agency")
+        .order_by("-at")
+    )
