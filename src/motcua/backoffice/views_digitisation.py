@@ -16,6 +16,7 @@ from motcua.backoffice.views_dossiers import _officer, _visible
 from motcua.core.uploads import UploadRejectedError
 from motcua.documents.scans import ScannedFile, scans_to_pdf
 from motcua.documents.selectors import store_for_handling
+from motcua.documents.services import document_digitise
 from motcua.dossiers import services
 from motcua.dossiers.selectors import dossiers_to_digitise
 
@@ -32,7 +33,7 @@ def dossier_digitise(request: HttpRequest, dossier_id: int, document_id: int) ->
         if sum(u.size or 0 for u in uploads) > MAX_TOTAL_BYTES:
             raise UploadRejectedError(_("The pages are larger than 60 MB together."))
         pdf = scans_to_pdf([ScannedFile(u.name or "", u.read()) for u in uploads])
-        document = services.dossier_document_digitise(
+        document = document_digitise(
             actor=user,
             dossier_id=dossier.pk,
             document_id=document_id,

@@ -28,16 +28,14 @@ from motcua.documents.models import SignedResult, StoredDocument
 from motcua.dossiers.constants import ResultForm
 from motcua.dossiers.documents import agency_header, qr_svg, svg_data_uri, when_text
 from motcua.dossiers.models import Dossier, DossierDocument
-from motcua.dossiers.selectors import dossier_get_by_id
-from motcua.dossiers.services import DossierError, dossier_approve
+from motcua.dossiers.selectors import dossier_get_by_id, result_document_code
+from motcua.dossiers.services import DossierError, dossier_approve, dossier_document_digitise
 
 MAX_UPLOAD = signing.MAX_PDF_BYTES
 
 
 def result_code(dossier: Dossier) -> str:
-    """Mã giấy tờ kết quả: the dossier's code with "KQ" (one electronic result per dossier).
-    [GAP] DVCQG's own format for MaGiayToKetQua is not public."""
-    return f"KQ.{dossier.code}"
+    return result_document_code(dossier)
 
 
 def verification_url(signed_code: str, token: str) -> str:
@@ -190,6 +188,26 @@ def store_add_result(*, signed: SignedResult) -> StoredDocument | None:
         },
     )
     return stored
+
+
+def document_digitise(
+    *,
+    actor: User,
+    dossier_id: int,
+    document_id: int,
+    content: File[Any],
+    display_name: str = "",
+    from_national_store: bool = False,
+) -> DossierDocument:
+    """Số hóa at the desk: the component gets its scan and, in the same transaction, enters the
+    applicant's store (so a later dossier can reuse it instead of asking for the paper again)."""
+    with transaction.atomic():
+        document = dossier_document_digitise(
+            actor=actor, dossier_id=dossier_id, document_id=document_id, content=content,
+            display_name=display_name, from_national_store=from_national_store,
+        )  # fmt: skip
+        store_add_component(document=document)
+    return document
 
 
 def store_add_component(*, document: DossierDocument) -> StoredDocument | None:

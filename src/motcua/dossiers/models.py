@@ -528,6 +528,8 @@ class DraftFile(models.Model):
     reused_from = models.ForeignKey(
         DossierDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The code of an earlier result used instead (DuocTaiSuDung = 2, MaKetQuaThayThe).
+    reused_result_code = models.CharField(max_length=60, blank=True)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)

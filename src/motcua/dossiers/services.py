@@ -1961,6 +1961,49 @@ def draft_reuse(
         )
 
 
+def draft_reuse_result(
+    *,
+    citizen: User,
+    draft_id: int,
+    required_document_id: int,
+    result_dossier_id: int,
+    helper: User | None = None,
+) -> DraftFile:
+    """Use an electronic result issued to this person earlier instead of a paper (tái sử dụng
+    kết quả, DuocTaiSuDung = 2): the result must be granted, have its file, and have been
+    issued to the citizen's identification number."""
+    from motcua.dossiers.selectors import result_document_code
+
+    _helper_check(helper, citizen, "result_reused", draft_id)
+    with transaction.atomic():
+        draft = _draft_locked(draft_id, citizen)
+        if draft.submitted_dossier_id:
+            raise DossierError(_("This draft was already submitted."))
+        if not draft.version.documents.filter(pk=required_document_id).exists():
+            raise DossierError(_("This component does not belong to the procedure."))
+        source = (
+            Result.objects.select_related("dossier")
+            .filter(dossier_id=result_dossier_id, outcome=Outcome.GRANTED)
+            .exclude(file="")
+            .first()
+        )
+        if (
+            source is None
+            or not citizen.id_number
+            or source.dossier.applicant_id_number != citizen.id_number
+        ):
+            raise DossierError(_("This result is not among your documents."))
+        return DraftFile.objects.create(
+            draft=draft,
+            required_document_id=required_document_id,
+            file=source.file.name,  # the result's own file: nothing is copied
+            file_name=f"{result_document_code(source.dossier)}.pdf",
+            content_type="application/pdf",
+            size=source.file.size if source.file.storage.exists(source.file.name) else 0,
+            reused_result_code=result_document_code(source.dossier),
+        )
+
+
 def draft_detach(*, citizen: User, draft_id: int, file_id: int, helper: User | None = None) -> None:
     _helper_check(helper, citizen, "file_removed", draft_id)
     from django.core.files.storage import default_storage
@@ -1970,7 +2013,8 @@ def draft_detach(*, citizen: User, draft_id: int, file_id: int, helper: User | N
         stored = draft.files.filter(pk=file_id).first()
         if stored is None or draft.submitted_dossier_id:
             return
-        name, reused = stored.file.name, stored.reused_from_id is not None
+        name = stored.file.name
+        reused = stored.reused_from_id is not None or bool(stored.reused_result_code)
         stored.delete()
         if not reused:  # a reused file still belongs to the earlier dossier
             transaction.on_commit(partial(default_storage.delete, name))
@@ -2080,10 +2124,13 @@ def draft_submit(
         documents = {d.required_document_id: d for d in dossier.documents.all()}
         for stored in files:
             document = documents[stored.required_document_id]
-            if stored.reused_from_id and not document.file:
+            if (stored.reused_from_id or stored.reused_result_code) and not document.file:
                 document.file, document.file_name = stored.file.name, stored.file_name
                 document.reused_from_id = stored.reused_from_id
-                document.save(update_fields=["file", "file_name", "reused_from"])
+                document.reused_result_code = stored.reused_result_code
+                document.save(
+                    update_fields=["file", "file_name", "reused_from", "reused_result_code"]
+                )
                 continue
             if not document.file:
                 with stored.file.open("rb") as handle:

@@ -43,6 +43,7 @@ from motcua.dossiers.services import (
     draft_detach,
     draft_missing,
     draft_reuse,
+    draft_reuse_result,
     draft_save_answers,
     draft_start,
     draft_submit,
@@ -295,6 +296,21 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
                     helper=helper,
                 )
                 messages.success(request, _("Your earlier document is used; no need to send it."))
+            elif "reuse_result" in request.POST:
+                document_id, source_id = (
+                    request.POST.get("document", ""),
+                    request.POST["reuse_result"],
+                )
+                if not (document_id.isdigit() and source_id.isdigit()):
+                    raise DossierError(_("Choose one of your documents."))
+                draft_reuse_result(
+                    citizen=draft.citizen,
+                    draft_id=draft.pk,
+                    required_document_id=int(document_id),
+                    result_dossier_id=int(source_id),
+                    helper=helper,
+                )
+                messages.success(request, _("Your earlier result is used; no need to send it."))
             elif "remove" in request.POST:
                 draft_detach(
                     citizen=draft.citizen,
@@ -335,8 +351,16 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
             "draft": draft,
             "rows": rows,
             "my_documents": list(citizen_documents(citizen=draft.citizen)[:50]),
+            "my_results": _my_results(draft.citizen),
         },
     )
+
+
+def _my_results(citizen: User) -> list[Any]:
+    """Electronic results in the citizen's store, to use instead of a paper."""
+    from motcua.documents.selectors import store_of_citizen
+
+    return list(store_of_citizen(id_number=citizen.id_number or "").filter(kind="result")[:30])
 
 
 @login_required

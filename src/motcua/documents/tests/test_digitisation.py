@@ -99,6 +99,12 @@ def test_the_desk_digitises_each_component_and_the_list_empties(
     scanned = dossier.documents.get(pk=components[0].pk)
     assert scanned.from_national_store and scanned.digitised_by == pay.desk
     assert _pages(scanned.file.read()) == 2
+    from motcua.documents.models import StoredDocument
+
+    stored = StoredDocument.objects.filter(dossier=dossier, kind="component")  # the store
+    assert dossier.applicant_id_number and set(stored.values_list("file", flat=True)) == {
+        d.file.name for d in dossier.documents.exclude(file="")
+    }
     assert dossier.code not in client.get(listing).content.decode()
     file_url = reverse("backoffice:dossier_document_file", args=[dossier.pk, scanned.pk])
     assert client.get(file_url).status_code == 200

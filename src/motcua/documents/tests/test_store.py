@@ -9,13 +9,25 @@ from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from motcua.catalog.selectors import eform_for_version
 from motcua.core.pdf import pdf_from_html
 from motcua.documents.models import StoredDocument
 from motcua.documents.services import dossier_approve_signed, store_add_component
 from motcua.dossiers.models import Dossier, DossierAccess
-from motcua.dossiers.services import dossier_document_digitise, dossier_forward
+from motcua.dossiers.selectors import document_is_conditional
+from motcua.dossiers.selectors.facts import dossier_fact_inputs
+from motcua.dossiers.services import (
+    dossier_document_digitise,
+    dossier_forward,
+    dossier_receive,
+    draft_save_answers,
+    draft_start,
+    draft_submit,
+)
+from motcua.payments.services import payment_record_at_desk, payment_request_for_fees
 from motcua.payments.tests.conftest import Pay
 
 ID_NUMBER = "070190001234"  # the applicant of Pay.intake
@@ -96,3 +108,49 @@ def test_no_look_up_outside_the_deciding_agency_or_after_handling(
     client.force_login(pay.specialist)  # the dossier is resolved: handling is over
     assert client.get(lookup).status_code == 404
     assert not DossierAccess.objects.filter(what__startswith="store:").exists()
+
+
+def _submit_reusing(pay: Pay, client: Any, result_dossier: Dossier, title: str) -> Dossier:
+    """The citizen submits a later dossier online, choosing the earlier result from the store for
+    its first component and sending files for the others; the desk receives it."""
+    citizen = pay.citizen
+    citizen.full_name, citizen.phone, citizen.id_number = "Điểu Thị Lan", "0912345678", ID_NUMBER
+    citizen.unit_id = pay.agency.unit_id
+    citizen.save()
+    draft = draft_start(citizen=citizen, version_id=pay.version.pk)
+    answers = {f.name: "Nội dung" for f in eform_for_version(version=pay.version).fields}
+    draft = draft_save_answers(citizen=citizen, draft_id=draft.pk, revision=0, answers=answers)
+    needed = [d for d in pay.version.documents.all()
+              if not document_is_conditional(d) and d.copy_kind != "presented"]  # fmt: skip
+    client.force_login(citizen)
+    files = reverse("portal:draft_files", args=[draft.pk])
+    assert title in client.get(files).content.decode()  # offered from the store
+    client.post(files, {"document": needed[0].pk, "reuse_result": result_dossier.pk})
+    for document in needed[1:]:
+        upload = SimpleUploadedFile("a.pdf", pdf_from_html("<p>a</p>"))
+        client.post(files, {"document": document.pk, "file": upload})
+    draft.refresh_from_db()
+    later = draft_submit(citizen=citizen, draft_id=draft.pk, revision=draft.revision)
+    fees = payment_request_for_fees(dossier_id=later.pk)
+    assert fees is not None
+    payment_record_at_desk(actor=pay.desk, request_id=fees.pk, method="cash", amount=fees.amount)
+    return dossier_receive(actor=pay.desk, dossier_id=later.pk)
+
+
+def test_a_stored_result_is_used_in_a_later_dossier_with_the_reuse_flag(
+    pay: Pay, signing_dir: Path, client: Any
+) -> None:
+    first = _issue(pay)
+    signed = first.signed_results.get()
+    later = _submit_reusing(pay, client, first, signed.title)
+    reused = later.documents.exclude(reused_result_code="").get()
+    assert reused.reused_result_code == signed.code and reused.file.name == signed.file.name
+    assert dossier_fact_inputs([later.pk])[0].reused  # 766 indicator 4.3 counts it
+    other = StoredDocument.objects.get(kind="result")
+    pay.citizen.id_number = "079099000001"  # someone else's result cannot be used
+    pay.citizen.save()
+    draft = draft_start(citizen=pay.citizen, version_id=pay.version.pk)
+    choice = {"document": reused.required_document_id, "reuse_result": other.dossier_id}
+    answer = client.post(reverse("portal:draft_files", args=[draft.pk]), choice, follow=True)
+    assert "Kết quả này không có trong giấy tờ của bạn" in answer.content.decode()
+    assert not draft.files.exists()

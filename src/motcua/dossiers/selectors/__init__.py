@@ -712,3 +712,9 @@ def store_lookups_of(*, id_number: str) -> QuerySet[DossierAccess]:
         .select_related("user", "dossier__deciding_agency")
         .order_by("-at")
     )
+
+
+def result_document_code(dossier: Dossier) -> str:
+    """Mã giấy tờ kết quả of a dossier's electronic result: its code with "KQ" (one per
+    dossier). [GAP] DVCQG's own format for MaGiayToKetQua is not public."""
+    return f"KQ.{dossier.code}"

@@ -173,12 +173,12 @@ def dossier_fact_inputs(dossier_ids: Sequence[int]) -> list[FactInput]:
             events[dossier_id].append(FactEvent(transition, at, payload or {}))
     for dossier_id, item in inputs.items():
         item.events = events.get(dossier_id, [])
-    for dossier_id, has_file, reused in DossierDocument.objects.filter(
+    for dossier_id, has_file, reused, reused_result in DossierDocument.objects.filter(
         dossier_id__in=inputs
-    ).values_list("dossier_id", "file", "reused_from_id"):
+    ).values_list("dossier_id", "file", "reused_from_id", "reused_result_code"):
         item = inputs[dossier_id]
         item.has_file = item.has_file or bool(has_file)
-        item.reused = item.reused or reused is not None
+        item.reused = item.reused or reused is not None or bool(reused_result)
     for dossier_id in (
         Result.objects.filter(dossier_id__in=inputs)
         .exclude(Q(file="") | Q(file__isnull=True))
