@@ -51,10 +51,11 @@ class StoredDocument(models.Model):
 
     class Kind(models.TextChoices):
         RESULT = "result", _("Electronic result")
+        CERTIFIED_COPY = "certified_copy", _("Electronic certified copy")
         COMPONENT = "component", _("Digitised document")
 
     id_number = models.CharField(_("identification number"), max_length=20, db_index=True)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("document"), max_length=500)
     issuer = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     issued_at = models.DateTimeField(_("issued or digitised at"))
