@@ -1,6 +1,8 @@
 """The desk digitises a paper dossier of three kept components, the leader issues an electronic
 result (generated, signed by the commune's certificate), the citizen downloads it from a phone,
-and the verification page its QR code opens confirms it, and recognises the very file."""
+and the verification page its QR code opens confirms it, and recognises the very file. And the
+certification of an electronic copy: the desk scans the original, the leader certifies and signs
+it, the copy is in the citizen's documents, and its QR code's page confirms it."""
 
 from __future__ import annotations
 
@@ -19,12 +21,12 @@ from motcua.core.testing import pdf_text
 from tests.e2e.helpers import signed_in
 
 MARRIAGE = "1.004873"
+CERTIFY = "2.000815"  # chứng thực bản sao từ bản chính
 
 
-@pytest.fixture
-def paper_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
-    """A paper dossier received at the commune's desk with its four components, for congdan,
-    and signing keys for every agency (made for this test)."""
+def _received_paper(settings: Any, tmp_path: Path, procedure: str) -> str:
+    """A paper dossier of `procedure` received at Phường Đồng Xoài's desk with all its
+    components, for congdan, and signing keys for every agency (made for this test)."""
     from django.utils import timezone
 
     from motcua.accounts.models import User
@@ -49,8 +51,10 @@ def paper_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
         tier="commune", unit__name="Phường Đồng Xoài"
     )
     citizen = User.objects.get(username="congdan")
-    User.objects.filter(pk=citizen.pk).update(phone="0912345678", unit=commune.unit_id)
-    version = version_get_current(code=MARRIAGE)
+    User.objects.filter(pk=citizen.pk).update(
+        phone="0912345678", unit=commune.unit_id, id_number="070190001234"
+    )
+    version = version_get_current(code=procedure)
     assert version is not None
     dossier = dossier_receive_new(
         actor=User.objects.get(username="motcua"),
@@ -63,6 +67,16 @@ def paper_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
     )  # fmt: skip
     Dossier.objects.filter(pk=dossier.pk).update(citizen=citizen)
     return str(dossier.code)
+
+
+@pytest.fixture
+def paper_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
+    return _received_paper(settings, tmp_path, MARRIAGE)
+
+
+@pytest.fixture
+def certification_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
+    return _received_paper(settings, tmp_path, CERTIFY)
 
 
 def _page_image(path: Path, text_colour: str) -> Path:
@@ -161,3 +175,56 @@ def test_digitise_issue_download_and_verify(
     citizen.get_by_role("button", name="Kiểm tra").click()
     expect(citizen.locator("main")).not_to_contain_text("chính là tệp đã được cấp")
     shot(citizen, "4-modified-file")
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_certify_an_electronic_copy_and_find_it_among_my_documents(
+    *,
+    new_context: Callable[..., BrowserContext],
+    live_server: LiveServer,
+    certification_dossier: str,
+    shot: Callable[[Page, str], None],
+    axe_check: Callable[[Page], list[dict[str, Any]]],
+    tmp_path: Path,
+) -> None:
+    base, code = live_server.url, certification_dossier
+    wide = {"viewport": {"width": 1280, "height": 900}}
+    desk = signed_in(new_context(**wide), base, "motcua")
+    _open(desk, base, code)
+    scan = desk.locator("form.digitise")
+    assert scan.count() == 1  # the original is only shown; its copy is scanned
+    pages = [_page_image(tmp_path / f"original-{n}.png", "black") for n in (1, 2)]
+    scan.locator("input[type=file]").set_input_files([str(p) for p in pages])
+    scan.get_by_role("button", name="Số hóa").click()
+    expect(desk.locator(".message-success")).to_contain_text("Đã số hóa")
+    _forward(desk, base, code)
+    _forward(signed_in(new_context(**wide), base, "chuyenvien"), base, code)
+
+    leader = signed_in(new_context(**wide), base, "lanhdao")
+    _open(leader, base, code)
+    certify = leader.locator("form[action$='/act/certify/']")
+    certify.get_by_label("Giấy tờ được chứng thực").fill("Bằng tốt nghiệp THPT số A0123456")
+    certify.get_by_label("Cơ quan cấp bản chính").fill("Sở Giáo dục và Đào tạo")
+    shot(leader, "1-certify-form")
+    certify.get_by_role("button", name="Chứng thực và ký số").click()
+    expect(leader.locator(".message-success")).to_be_visible()
+    expect(leader.locator("main")).to_contain_text(f"KQ.{code}")
+    shot(leader, "2-certified")
+
+    citizen = signed_in(new_context(), base, "congdan")
+    citizen.goto(f"{base}/tai-khoan/giay-to/")
+    expect(citizen.locator("main")).to_contain_text("Bản sao điện tử có chứng thực")
+    shot(citizen, "3-my-documents")
+    download = citizen.get_by_role("link", name="Bằng tốt nghiệp THPT số A0123456")
+    answer = citizen.request.get(f"{base}{download.get_attribute('href')}")
+    assert answer.status == 200
+    text = pdf_text(answer.body(), tmp_path)
+    assert "Chứng thực bản sao điện tử này đúng với bản chính." in text
+    printed = re.search(r"/xac-minh/[^\s?]+/\?t=[\w-]+", text)
+    assert printed, text
+    citizen.goto(f"{base}{printed.group(0)}")
+    expect(citizen.locator("main")).to_contain_text("còn nguyên vẹn")
+    expect(citizen.locator("main")).to_contain_text("Bản sao điện tử có chứng thực")
+    assert axe_check(citizen) == []
+    shot(citizen, "4-verified")

@@ -29,8 +29,9 @@ from motcua.backoffice.views_payments import PAYMENT_ACTIONS, payment_context
 from motcua.catalog.constants import Channel
 from motcua.catalog.search import procedure_search
 from motcua.catalog.selectors import fee_claimable, fee_quote_for, version_get_in_force
+from motcua.documents.certification import is_certification
 from motcua.documents.selectors import signed_result_of, store_for_handling
-from motcua.documents.services import dossier_approve_signed
+from motcua.documents.services import certified_copy_issue, dossier_approve_signed
 from motcua.dossiers import services
 from motcua.dossiers.constants import (
     PAUSED_STATUSES,
@@ -314,6 +315,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "opinions": [r for r in dossier_steps(dossier=dossier) if r.step.kind == StepKind.OPINION],
         "result": getattr(dossier, "result", None),
         "signed": signed_result_of(dossier_id=dossier.pk),
+        "certification": is_certification(dossier),
         "store": list(store_for_handling(user=user, dossier=dossier)[:50]),
         "rating": rating_get(dossier=dossier),
         "possible": possible,
@@ -327,6 +329,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "supplement": f.SupplementForm(initial=revision),
             "obligation": f.ObligationForm(initial=revision),
             "approve": f.ApproveForm(initial=revision),
+            "certify": f.CertifyForm(initial=revision),
             "reject": f.ReasonForm(initial=revision),
             "stop": f.ReasonForm(initial=revision),
             "refuse": f.ReasonForm(initial=revision),
@@ -425,6 +428,11 @@ KEYED_ACTIONS: dict[str, ActionHandler] = {
             "summary": "summary",
             "file": "file",
         },
+    ),
+    "certify": _keyed_action(
+        f.CertifyForm,
+        certified_copy_issue,  # chứng thực bản sao điện tử: the scan and the statement, signed
+        {"title": "title", "original_issuer": "original_issuer"},
     ),
     "reject": _keyed_action(f.ReasonForm, services.dossier_reject, _REASON),
     "stop": _keyed_action(f.ReasonForm, services.dossier_stop, _REASON),

@@ -10,6 +10,7 @@ one transaction, and the stored file is removed if that transaction fails.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -23,8 +24,9 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.core.pdf import pdf_from_html
-from motcua.documents import signing
-from motcua.documents.models import SignedResult, StoredDocument
+from motcua.core.sequences import counter_next
+from motcua.documents import certification, signing
+from motcua.documents.models import CertificationCounter, SignedResult, StoredDocument
 from motcua.dossiers.constants import ResultForm
 from motcua.dossiers.documents import agency_header, qr_svg, svg_data_uri, when_text
 from motcua.dossiers.models import Dossier, DossierDocument
@@ -88,7 +90,6 @@ def dossier_approve_signed(
             summary=summary, file=file, revision=revision, request_key=request_key,
         )  # fmt: skip
     dossier = dossier_get_by_id(dossier_id=dossier_id)
-    agency = dossier.deciding_agency
     code, token = result_code(dossier), secrets.token_urlsafe(12)
     if file is not None:
         unsigned = _upload_bytes(file)
@@ -96,6 +97,43 @@ def dossier_approve_signed(
         unsigned = _generated(
             dossier, code=code, token=token, number=document_number.strip(), summary=summary
         )
+    issue = _Issue(
+        code=code, token=token, title=dossier.procedure_version.name, form=form,
+        document_number=document_number.strip(), summary=summary, generated=file is None,
+        kind=SignedResult.Kind.RESULT,
+    )  # fmt: skip
+    return _sign_and_approve(
+        actor, dossier, unsigned, issue, revision=revision, request_key=request_key
+    )
+
+
+@dataclass(frozen=True)
+class _Issue:
+    """What an approval issues, besides the file: its code and token, its title and number."""
+
+    code: str
+    token: str
+    title: str
+    form: str
+    document_number: str
+    summary: str
+    generated: bool
+    kind: str
+
+
+def _sign_and_approve(
+    actor: User,
+    dossier: Dossier,
+    unsigned: bytes,
+    issue: _Issue,
+    *,
+    revision: int | None,
+    request_key: str | None,
+) -> Dossier:
+    """Sign `unsigned` with the deciding agency's certificate, check the signature against the
+    roots, then approve and record it in one transaction; a failure writes nothing and removes
+    the stored file."""
+    agency = dossier.deciding_agency
     try:
         signed = signing.sign(
             unsigned,
@@ -112,26 +150,28 @@ def dossier_approve_signed(
             _("The signature does not verify against the configured roots: %(problem)s")
             % {"problem": verdict.problem}
         )
-    stored = ContentFile(signed, name=f"{code}.pdf")
+    stored = ContentFile(signed, name=f"{issue.code}.pdf")
     try:
         with transaction.atomic():
             approved = dossier_approve(
-                actor=actor, dossier_id=dossier_id, form=form, document_number=document_number,
-                summary=summary, file=stored, revision=revision, request_key=request_key,
+                actor=actor, dossier_id=dossier.pk, form=issue.form,
+                document_number=issue.document_number, summary=issue.summary, file=stored,
+                revision=revision, request_key=request_key,
             )  # fmt: skip
             result = approved.result
             if not SignedResult.objects.filter(result=result).exists():  # not a replayed click
-                issued = SignedResult.objects.create(
+                record = SignedResult.objects.create(
                     result=result,
                     dossier=approved,
-                    code=code,
-                    token=token,
-                    title=dossier.procedure_version.name[:500],
-                    document_number=document_number.strip()[:100],
+                    kind=issue.kind,
+                    code=issue.code,
+                    token=issue.token,
+                    title=issue.title[:500],
+                    document_number=issue.document_number[:100],
                     file=result.file.name,
                     sha256=signing.sha256_hex(signed),
                     size=len(signed),
-                    generated=file is None,
+                    generated=issue.generated,
                     agency=agency,
                     signer_name=verdict.signer[:200],
                     signed_by=actor,
@@ -139,11 +179,79 @@ def dossier_approve_signed(
                     recipient_name=approved.applicant_name[:200],
                     recipient_id_number=approved.applicant_id_number[:20],
                 )
-                store_add_result(signed=issued)
+                store_add_result(signed=record)
     except Exception:
-        _remove_unreferenced(f"{code}.pdf")
+        _remove_unreferenced(f"{issue.code}.pdf")
         raise
     return approved
+
+
+def certified_copy_issue(
+    *,
+    actor: User,
+    dossier_id: int,
+    title: str,
+    original_issuer: str = "",
+    revision: int | None = None,
+    request_key: str | None = None,
+) -> Dossier:
+    """Chứng thực bản sao điện tử từ bản chính: the certifying leader signs the electronic copy
+    of the original the desk scanned (every digitised component, in order) followed by the
+    certification statement with the next number of the agency's certification book; the copy
+    is the dossier's electronic result and goes to the requester's store.
+
+    Invariant: only a dossier of a certification procedure (`MOTCUA_CERTIFICATION_PROCEDURES`)
+    with its original scanned; the number, the signature and the approval are one transaction,
+    so a failure consumes no number. Legal basis: NĐ 23/2015/NĐ-CP and its amendments [MEM].
+    """
+    dossier = dossier_get_by_id(dossier_id=dossier_id)
+    if request_key and SignedResult.objects.filter(dossier=dossier).exists():
+        return dossier  # the same form sent twice: certified once, no second number
+    if not certification.is_certification(dossier):
+        raise DossierError(_("This procedure does not certify copies."))
+    title = " ".join(title.split())[:300]
+    if not title:
+        raise DossierError(_("Write which document is certified (its name and number)."))
+    scans = certification.scanned_originals(dossier)
+    if not scans:
+        raise DossierError(_("Digitise the original before certifying its copy."))
+    pages: list[bytes] = []
+    for document in scans:
+        with document.file.open("rb") as handle:
+            pages.append(handle.read())
+    code, token = result_code(dossier), secrets.token_urlsafe(12)
+    now = timezone.now()
+    with transaction.atomic():  # the book's number is taken back if anything below fails
+        number = certification.certification_number(
+            counter_next(CertificationCounter, agency=dossier.deciding_agency,
+                         year=timezone.localdate(now).year),
+            timezone.localdate(now).year,
+        )  # fmt: skip
+        context = {
+            "dossier": dossier,
+            "header": agency_header(dossier.deciding_agency, now),
+            "code": code,
+            "title": title,
+            "original_issuer": " ".join(original_issuer.split())[:300],
+            "number": number,
+            "certifier": actor.display_name,
+            "certified_at": when_text(now),
+            "qr": svg_data_uri(qr_svg(verification_url(code, token))),
+            "verify_url": verification_url(code, token),
+        }
+        try:
+            context["pages"] = sum(certification.page_count(p) for p in pages)
+            unsigned = certification.certified_copy_pdf(pages, certification.statement_pdf(context))
+        except certification.CertificationError as error:
+            raise DossierError(str(error)) from error
+        issue = _Issue(
+            code=code, token=token, title=title, form=ResultForm.ELECTRONIC,
+            document_number=number, summary=_("Certified copy of: %(title)s") % {"title": title},
+            generated=True, kind=SignedResult.Kind.CERTIFIED_COPY,
+        )  # fmt: skip
+        return _sign_and_approve(
+            actor, dossier, unsigned, issue, revision=revision, request_key=request_key
+        )
 
 
 def _remove_unreferenced(file_name: str) -> None:
@@ -178,7 +286,11 @@ def store_add_result(*, signed: SignedResult) -> StoredDocument | None:
         source_key=f"result:{signed.pk}",
         defaults={
             "id_number": signed.recipient_id_number,
-            "kind": StoredDocument.Kind.RESULT,
+            "kind": (
+                StoredDocument.Kind.CERTIFIED_COPY
+                if signed.kind == SignedResult.Kind.CERTIFIED_COPY
+                else StoredDocument.Kind.RESULT
+            ),
             "title": signed.title,
             "issuer": signed.agency,
             "issued_at": signed.signed_at,

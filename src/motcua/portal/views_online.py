@@ -357,10 +357,13 @@ def draft_files(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 
 def _my_results(citizen: User) -> list[Any]:
-    """Electronic results in the citizen's store, to use instead of a paper."""
+    """Electronic results and certified copies in the citizen's store, to use instead of a
+    paper."""
+    from motcua.documents.models import StoredDocument
     from motcua.documents.selectors import store_of_citizen
 
-    return list(store_of_citizen(id_number=citizen.id_number or "").filter(kind="result")[:30])
+    kinds = (StoredDocument.Kind.RESULT, StoredDocument.Kind.CERTIFIED_COPY)
+    return list(store_of_citizen(id_number=citizen.id_number or "").filter(kind__in=kinds)[:30])
 
 
 @login_required
