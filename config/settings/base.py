@@ -272,6 +272,37 @@ MOTCUA_SIGNING_DIR = env.path("MOTCUA_SIGNING_DIR", default=BASE_DIR / "var" / "
 # Passphrases of the .p12 files, by national identifier ("*" for all). No default: a secret is
 # never in code (development sets its own; `manage.py signing_demo_keys` makes matching files).
 MOTCUA_SIGNING_PASSPHRASES = env.dict("MOTCUA_SIGNING_PASSPHRASES", default={})
+# Procedures (national codes) whose result is an electronic certified copy of an original shown
+# at the desk (chứng thực bản sao điện tử từ bản chính); 2.000815 is the commune tier's.
+MOTCUA_CERTIFICATION_PROCEDURES = env.list(
+    "MOTCUA_CERTIFICATION_PROCEDURES", default=["2.000815"]
+)
+# The number written in the certification book, per agency and year. [MEM] The paper book reads
+# "Số chứng thực …, quyển số …-SCT/BS"; the electronic book's format is [GAP]: a setting.
+MOTCUA_CERTIFICATION_NUMBER_FORMAT = env.str(
+    "MOTCUA_CERTIFICATION_NUMBER_FORMAT", default="{number}/{year}/SCT/BS"
+)
+
+# The citizen's store: years an entry is kept after its issue (or digitisation), by
+# StoredDocument kind; None = kept without limit. [GAP] REGULATION.md §3: the retention period in
+# the store is not known (NĐ 45/2020 unchecked), so it is a setting; a RetentionRule row (admin)
+# overrides it per kind. A result keeps its legal value: no limit. Only the store's entry goes;
+# its file is removed only if nothing else references it (documents/retention.py, daily job).
+# Environment: "certified_copy=10,component=5,result=none"; kinds left out keep the default.
+MOTCUA_RETENTION_YEARS: dict[str, int | None] = {
+    "result": None,
+    "certified_copy": 5,
+    "component": 5,
+}
+for _kind, _years in env.dict("MOTCUA_RETENTION_YEARS", default={}).items():
+    if _kind not in MOTCUA_RETENTION_YEARS:
+        raise ImproperlyConfigured(f"MOTCUA_RETENTION_YEARS: unknown kind {_kind!r}")
+    if _years.strip().lower() in ("", "none"):
+        MOTCUA_RETENTION_YEARS[_kind] = None
+    elif _years.strip().isdigit() and int(_years) >= 1:
+        MOTCUA_RETENTION_YEARS[_kind] = int(_years)
+    else:
+        raise ImproperlyConfigured(f"MOTCUA_RETENTION_YEARS: {_kind} needs years >= 1 or none")
 
 # --- Notifications (README "Configuration") --------------------------------------------------
 # Channel plugins: e-mail through Django's mail backend; SMS and Zalo log to the console until a
@@ -336,6 +367,7 @@ MOTCUA_SCHEDULE = [
     ("motcua.quality.tasks.quality_facts_refresh", MOTCUA_QUALITY_REFRESH_SECONDS),
     ("motcua.notifications.tasks.notifications_deliver_due", 60),
     ("motcua.payments.tasks.payments_reconcile_job", 60),
+    ("motcua.documents.tasks.store_retention_sweep", 24 * 60 * 60),  # daily
 ]
 
 # --- payments (issue 9, docs/adr/0011-fees-and-payments.md) -----------------------------------

@@ -3,7 +3,10 @@ these rows; the signed file itself is never rewritten (its hash is recorded when
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +16,15 @@ from motcua.organisation.models import Agency
 
 class SignedResult(models.Model):
     """One signed electronic result: the file, its SHA-256, who signed it for which agency and
-    when, and the code (mã giấy tờ kết quả) and token its verification page is found by."""
+    when, and the code (mã giấy tờ kết quả) and token its verification page is found by. A
+    certified electronic copy (chứng thực bản sao điện tử từ bản chính) is one too: the scan of the
+    original with the certification statement, signed by the certifying agency."""
 
+    class Kind(models.TextChoices):
+        RESULT = "result", _("Electronic result")
+        CERTIFIED_COPY = "certified_copy", _("Electronic certified copy")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESULT)
     result = models.OneToOneField(Result, on_delete=models.PROTECT, related_name="signed")
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="signed_results")
     code = models.CharField(_("result document code"), max_length=60, unique=True)
@@ -41,6 +51,23 @@ class SignedResult(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class CertificationCounter(models.Model):
+    """The certification book (sổ chứng thực) of an agency for a year: the last number given to
+    a certified electronic copy. Numbers restart each year (NĐ 23/2015, Art. 13 [MEM])."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["agency", "year"], name="certification_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"
 
 
 class StoredDocument(models.Model):
@@ -73,3 +100,35 @@ class StoredDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id_number}: {self.title[:40]}"
+
+
+class RetentionRule(models.Model):
+    """How long an entry of the citizen's store is kept, by kind, counted from its issue (or
+    digitisation); configured by the province in the admin, without a deploy. Without a row the
+    setting MOTCUA_RETENTION_YEARS applies: the legal period is not known (REGULATION.md §3 [GAP]).
+    Only the store's index entry expires; the file goes only when nothing else references it."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=StoredDocument.Kind.choices, unique=True
+    )
+    # None = kept without limit (a decision keeps its legal value); 0 would empty the store.
+    years = models.PositiveSmallIntegerField(
+        _("years kept"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Counted from the date of issue or digitisation. Empty: kept without limit."),
+    )
+    note = models.TextField(_("reason or legal basis"), blank=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+
+    def __str__(self) -> str:
+        if self.years is None:
+            return str(_("%(kind)s: no limit") % {"kind": self.get_kind_display()})
+        return str(
+            _("%(kind)s: %(years)s years") % {"kind": self.get_kind_display(), "years": self.years}
+        )
