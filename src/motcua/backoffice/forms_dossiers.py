@@ -49,6 +49,11 @@ class IntakeForm(KeyedForm):
     owner_name = forms.CharField(
         label=_("Owner of the dossier, if not the applicant"), max_length=200, required=False
     )
+    population_data_used = forms.BooleanField(
+        label=_("Details read from the population database (chip of the identity card, or VNeID)"),
+        required=False,
+        help_text=_("Tick only when the details were read, not typed in (QĐ 766 indicator 4.5)."),
+    )
     channel = forms.ChoiceField(label=_("Received"), choices=_DESK_CHANNELS)
     documents = forms.ModelMultipleChoiceField(
         label=_("Components handed in"),
@@ -135,6 +140,7 @@ class IntakeForm(KeyedForm):
                 if data.get(name) is not None
             },
             return_method=data["return_method"],
+            population_data_used=data["population_data_used"],
         )
 
 
@@ -217,6 +223,19 @@ class ApproveForm(KeyedForm):
             if upload.size > 20 * 1024 * 1024:
                 raise ValidationError(_("The file is larger than 20 MB."))
         return upload
+
+
+class CertifyForm(KeyedForm):
+    title = forms.CharField(
+        label=_("Document certified"),
+        max_length=300,
+        help_text=_(
+            "As written on the original, with its number, e.g. Bằng tốt nghiệp THPT số 123."
+        ),
+    )
+    original_issuer = forms.CharField(
+        label=_("Issued by (the original)"), max_length=300, required=False
+    )
 
 
 class ReturnForm(KeyedForm):

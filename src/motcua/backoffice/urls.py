@@ -89,6 +89,7 @@ urlpatterns = [
     path("quality/export.<str:kind>", views_quality.export, name="quality_export"),
     path("quality/targets/", views_quality.targets, name="quality_targets"),
     path("quality/payments/", views_quality.payment_rates, name="quality_payments"),
+    path("quality/digitisation/", views_quality.digitisation, name="quality_digitisation"),
     path(
         "quality/targets/<int:target_id>/delete/",
         views_quality.target_remove,

@@ -314,6 +314,29 @@ def payment_rates(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def digitisation(request: HttpRequest) -> HttpResponse:
+    """Digitisation and electronic results per tier and unit (766 4.1–4.5b), with the points."""
+    from motcua.quality.selectors.digitisation import digitisation_rates
+
+    user = _reader(request)
+    try:
+        form, _scope, period, _compare = _chosen(request, user)
+    except (PeriodError, ScopeError) as exc:
+        messages.error(request, str(exc))
+        return redirect("backoffice:quality_digitisation")
+    return render(
+        request,
+        "backoffice/quality/digitisation.html",
+        {
+            "form": form,
+            "period": period,
+            "period_number": _number(period) if period.kind != PeriodKind.RANGE else "",
+            "tiers": digitisation_rates(period),
+        },
+    )
+
+
+@login_required
 def figures(request: HttpRequest) -> HttpResponse:
     """Reconciliation: the national portal's figures next to ours."""
     user = _reader(request)

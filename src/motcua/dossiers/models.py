@@ -83,6 +83,11 @@ class Dossier(TimeStampedModel):
         related_name="+",
         verbose_name=_("applicant's commune"),
     )
+    # QĐ 766 indicator 4.5b: the applicant's details were read from the population database (the
+    # chip of the căn cước, or VNeID) at receipt instead of being typed in.
+    population_data_used = models.BooleanField(
+        _("applicant's details taken from the national population database"), default=False
+    )
     owner_name = models.CharField(_("owner of the dossier"), max_length=200, blank=True)
     owner_address = models.CharField(_("owner's address"), max_length=300, blank=True)
     subject = models.CharField(_("content of the request"), max_length=500, blank=True)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +43,7 @@ from motcua.core.audit import GENESIS_HASH, canonical_payload, chain_hash
 from motcua.core.calendar import get_calendar
 from motcua.core.identity import IdentifierInvalidError, id_number_clean, phone_clean
 from motcua.core.money import vnd_digits
+from motcua.core.sequences import counter_next
 from motcua.core.text import fold
 from motcua.dossiers.constants import (
     ApologyStatus,
@@ -139,6 +140,9 @@ class Intake:
     fee_quantities: Mapping[int, int] = field(default_factory=dict)  # fee line id → units
     birth_date: date | None = None  # the applicant's, for age-bound reductions
     return_method: str = ReturnMethod.AT_DESK
+    # The desk read the applicant's details from the population database (căn cước chip,
+    # VNeID) instead of typing them: QĐ 766 indicator 4.5b.
+    population_data_used: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -331,23 +335,11 @@ def _check_allowed(dossier: Dossier, transition: Transition) -> None:
 
 
 def dossier_code_next(*, agency: Agency, day: Any) -> str:
-    """`{agency identifier}-{YYMMDD}-{NNNN}`, the next number of `agency` on `day`.
-
-    One upsert statement: concurrent receptions for the same agency and day wait for each
-    other on the counter row until commit, so numbers are distinct; a rolled-back reception
-    rolls its increment back, so they have no gaps. Beyond 9999 the number grows a digit.
-    """
-    table = DossierCodeSequence._meta.db_table
-    sql = (
-        f"INSERT INTO {table} (agency_id, day, last_number) VALUES (%s, %s, 1) "  # noqa: S608
-        f"ON CONFLICT (agency_id, day) DO UPDATE SET last_number = {table}.last_number + 1 "
-        "RETURNING last_number"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [agency.pk, day])
-        row = cursor.fetchone()
-    assert row is not None
-    return f"{agency.national_identifier}-{day:%y%m%d}-{row[0]:04d}"
+    """`{agency identifier}-{YYMMDD}-{NNNN}`, the next number of `agency` on `day`: distinct
+    under concurrent receptions and without gaps (`core.sequences`). Beyond 9999 the number
+    grows a digit."""
+    number = counter_next(DossierCodeSequence, agency=agency, day=day)
+    return f"{agency.national_identifier}-{day:%y%m%d}-{number:04d}"
 
 
 def _terms(dossier: Dossier) -> ChannelTerms:
@@ -598,6 +590,7 @@ def _new_dossier(
         fee_online_saving=quote.online_saving,
         fee_claims=sorted(intake.fee_claims),
         return_method=intake.return_method,
+        population_data_used=intake.population_data_used,
         receiving_agency=receiving,
         receiving_desk=desk,
         deciding_agency=deciding,

@@ -70,11 +70,13 @@ def fact_fields(
     item: FactInput,
     *,
     disliked: bool,
+    in_store: bool,
     calendar: WorkingCalendar,
     appointment_rule: str,
     now: datetime,
 ) -> dict[str, Any]:
-    """The DossierFact columns of one dossier."""
+    """The DossierFact columns of one dossier. `disliked`: a dislike rating or a petition (5.4);
+    `in_store`: an entry of the citizen's store comes from this dossier (4.4)."""
     timeline = timeline_of(item, appointment_rule=appointment_rule)
     resolved_at = _first(sorted(item.events, key=lambda e: e.at), RESOLVING)
     processing_days = None
@@ -115,8 +117,16 @@ def fact_fields(
         "e_result": e_result,
         "digitised": item.has_file and result_ok,
         "reused": item.reused,
-        "personal_store": False,  # the citizen's national store: issue 10
-        "citizen_data": False,  # VNeID / population database: no adapter yet
+        # 4.4 counts, on DVCQG, results pushed into the citizen's store on the national portal
+        # (SYNCED_WITH_DVCQG_PERSONAL_STORAGE) and components taken from it (DuocLayTuKhoDMQG,
+        # the 766 docx). Until the national sync pushes our store there (a later issue), a
+        # dossier counts when our own store holds its result, certified copy or a scan of one
+        # of its components (a documented choice: docs/ARCHITECTURE.md, quality), or when a
+        # component was taken from the national store, as DVCQG counts it.
+        "personal_store": in_store or item.from_national_store,
+        # 4.5b: the desk read the applicant from the population database, or a component came
+        # from the citizen's national store. VNeID-authenticated accounts: no adapter yet.
+        "citizen_data": item.population_data_used or item.from_national_store,
         "synced": False,  # the national sync outbox: issue 11
         "fee_bearing": item.fee_bearing,
         "paid_online": any(

@@ -2,7 +2,8 @@
 
 The `quality` app derives its facts from these, never from a dossier's current status: the
 instants come from the events (receipt, supplements, end of processing, payment), the flags from
-the records those events wrote (documents handed in, the result's file).
+the records those events wrote (documents handed in, the result's file, whether the desk read the
+applicant's details from the population database at receipt).
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ class FactInput:
     has_file: bool = False
     reused: bool = False
     result_file: bool = False
+    # 4.5b: the applicant's details read from the population database at receipt, or a
+    # component taken from the citizen's national store (DuocLayTuKhoDMQG).
+    population_data_used: bool = False
+    from_national_store: bool = False
 
     @property
     def fee_bearing(self) -> bool:
@@ -142,6 +147,7 @@ def dossier_fact_inputs(dossier_ids: Sequence[int]) -> list[FactInput]:
         "received_at",
         "original_due_at",
         "fee_collection",
+        "population_data_used",
     )
     inputs = {
         r["pk"]: FactInput(
@@ -156,6 +162,7 @@ def dossier_fact_inputs(dossier_ids: Sequence[int]) -> list[FactInput]:
             original_due_at=r["original_due_at"],
             result_is_document=r["procedure_version__result_is_document"],
             fee_collection=r["fee_collection"],
+            population_data_used=r["population_data_used"],
         )
         for r in rows
     }
@@ -173,12 +180,15 @@ def dossier_fact_inputs(dossier_ids: Sequence[int]) -> list[FactInput]:
             events[dossier_id].append(FactEvent(transition, at, payload or {}))
     for dossier_id, item in inputs.items():
         item.events = events.get(dossier_id, [])
-    for dossier_id, has_file, reused, reused_result in DossierDocument.objects.filter(
+    for dossier_id, has_file, reused, reused_result, national in DossierDocument.objects.filter(
         dossier_id__in=inputs
-    ).values_list("dossier_id", "file", "reused_from_id", "reused_result_code"):
+    ).values_list(
+        "dossier_id", "file", "reused_from_id", "reused_result_code", "from_national_store"
+    ):
         item = inputs[dossier_id]
         item.has_file = item.has_file or bool(has_file)
         item.reused = item.reused or reused is not None or bool(reused_result)
+        item.from_national_store = item.from_national_store or national
     for dossier_id in (
         Result.objects.filter(dossier_id__in=inputs)
         .exclude(Q(file="") | Q(file__isnull=True))

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from motcua.core.bulk import BulkTable
 from motcua.core.calendar import get_calendar
+from motcua.documents.selectors import dossier_ids_in_store
 from motcua.dossiers.selectors.facts import (
     dossier_count_received_before,
     dossier_event_newest_id,
@@ -74,6 +75,7 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
     rule = settings.MOTCUA_QUALITY_APPOINTMENT
     inputs = dossier_fact_inputs(ids)
     disliked = dossier_ids_disliked(ids)
+    in_store = dossier_ids_in_store(ids)  # 4.4: read here, `dossiers` does not know the store
     touched: set[date] = set()
     for received_on, final_on in DossierFact.objects.filter(pk__in=ids).values_list(
         "received_on", "final_on"
@@ -86,6 +88,7 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
         fields = fact_fields(
             item,
             disliked=item.dossier_id in disliked,
+            in_store=item.dossier_id in in_store,
             calendar=calendar,
             appointment_rule=rule,
             now=now,
