@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import random
 import time as clock
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from motcua.core.audit import GENESIS_HASH, audit_event_append
 from motcua.core.bulk import BulkTable
 from motcua.core.calendar import WorkingCalendar, get_calendar
 from motcua.core.text import fold
+from motcua.documents.models import StoredDocument
 from motcua.dossiers.constants import (
     ApologyStatus,
     DossierStatus,
@@ -401,6 +403,7 @@ class _Writer:
             "result": BulkTable(Result, with_pk=False),
             "step": BulkTable(ProcessingStep, with_pk=False),
             "rating": BulkTable(SatisfactionRating, with_pk=False),
+            "stored": BulkTable(StoredDocument, with_pk=False),
         }
         self._agency_choosers: dict[tuple[str, date], _Chooser] = {}
 
@@ -582,6 +585,11 @@ class _Writer:
             channel == Channel.ONLINE or rng.random() < _e_result_share(context.year)
         )
         name = person_name(rng)
+        applicant_id = id_number(rng)
+        # The 766 digitisation inputs drawn from the dossier's id, not from `rng`: the draw
+        # sequence, hence the generated 2022 table, stays what it was.
+        population = _hit(dossier_id, "population", _population_share(context.year))
+        reused = digitise and _hit(dossier_id, "reuse", _reuse_share(context.year))
         tables["dossier"].add(
             id=dossier_id,
             created_at=submitted_at or received_at,
@@ -594,7 +602,8 @@ class _Writer:
             revision=len(plan.events),
             applicant_name=name,
             applicant_name_folded=fold(name),
-            applicant_id_number=id_number(rng),
+            applicant_id_number=applicant_id,
+            population_data_used=population,
             applicant_phone=mobile_number(rng),
             applicant_unit_id=agency.unit_id if agency.tier == Tier.COMMUNE else None,
             subject=version.name[:500],
@@ -615,7 +624,11 @@ class _Writer:
             extension_count=1 if plan.new_due_at else 0,
         )
         for doc_id, position, doc_name, quantity, copy_kind in version.documents:
+            # The first component replaced by an earlier result (DuocTaiSuDung = 2); the code
+            # is a synthetic one, no such result exists.
+            replaced = reused and position == version.documents[0][1]
             tables["document"].add(
+                reused_result_code=f"KQ.SYN-{dossier_id:08d}" if replaced else "",
                 dossier_id=dossier_id,
                 required_document_id=doc_id,
                 position=position,
@@ -682,6 +695,18 @@ class _Writer:
                 returned_by_id=officer if plan.returned_at else None,
                 received_by_name=name if plan.returned_at else "",
             )
+            if e_result and not plan.rejected:  # the result reaches the applicant's store
+                tables["stored"].add(
+                    id_number=applicant_id,
+                    kind=StoredDocument.Kind.RESULT,
+                    title=version.name[:500],
+                    issuer_id=agency.agency_id,
+                    issued_at=resolved_at,
+                    file=RESULT_PATH,
+                    sha256="",  # the shared sample file: not a signed result
+                    dossier_id=dossier_id,
+                    source_key=f"synthetic:{dossier_id}",
+                )
             if plan.returned_at and rng.random() < RATED_SHARE:
                 rated_at = plan.returned_at + timedelta(hours=rng.uniform(0.1, 48))
                 if rated_at <= self.now:
@@ -732,6 +757,22 @@ def _return_method(channel: str, e_result: bool) -> str:
 def _digitised_share(year: int) -> float:
     """Documents scanned at the desk: about 40% in 2022, rising to 90% (Đề án 06)."""
     return min(0.9, 0.4 + 0.12 * max(0, year - 2022))
+
+
+def _population_share(year: int) -> float:
+    """Applicants' details read from the population database (chip căn cước, VNeID): rare in
+    2022, most dossiers by 2026 (Đề án 06)."""
+    return min(0.8, 0.05 + 0.15 * max(0, year - 2022))
+
+
+def _reuse_share(year: int) -> float:
+    """Digitised dossiers reusing an earlier result instead of a paper: none before 2023."""
+    return min(0.6, 0.12 * max(0, year - 2022))
+
+
+def _hit(dossier_id: int, salt: str, share: float) -> bool:
+    """A draw of probability `share` that depends only on the dossier and the salt."""
+    return zlib.crc32(f"{salt}:{dossier_id}".encode()) % 10_000 < share * 10_000
 
 
 def _e_result_share(year: int) -> float:
