@@ -47,19 +47,27 @@ PAYGOV_SIM := $(PYTHON) simulators/paygov/server.py --port $(PAYGOV_PORT) \
   --partners MOTCUA-DEMO=demo-secret-not-for-production \
   --callback-url http://127.0.0.1:$(PORT)/thanh-toan/paygov/xac-nhan/ \
   --return-url 'http://127.0.0.1:$(PORT)/thanh-toan/ket-qua/{reference}/'
+# The national portal's dossier sync on $(DVCQG_PORT) (what it received is kept in var/).
+DVCQG_PORT ?= 8766
+DVCQG_SIM := $(PYTHON) simulators/dvcqg/server.py --port $(DVCQG_PORT) \
+  --users motcua=demo-secret-not-for-production --state-file var/dvcqg-simulator.json
 simulators:
-	$(PAYGOV_SIM)
+	@mkdir -p var
+	@trap 'kill 0' INT TERM EXIT; $(PAYGOV_SIM) & $(DVCQG_SIM)
 
 # Web server on http://127.0.0.1:$(PORT), one background worker, the scheduler of periodic
-# jobs (766 facts, notification retries, payment reconciliation) and the PayGov simulator;
+# jobs (766 facts, notification retries, payment reconciliation, the national sync) and the
+# PayGov and national-portal simulators;
 # Ctrl+C stops them all.
 run: demo
+	@mkdir -p var
 	@$(PY) manage.py enqueue_heartbeat
 	@echo "Một Cửa: http://127.0.0.1:$(PORT)/  (demo users: README)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py db_worker --interval 1 & \
 	  $(PY) manage.py run_schedule & \
 	  $(PAYGOV_SIM) & \
+	  $(DVCQG_SIM) & \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate

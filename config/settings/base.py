@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     # domain
     "motcua.catalog",
     "motcua.information",
+    "motcua.sync",
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.feedback",
@@ -274,9 +275,7 @@ MOTCUA_SIGNING_DIR = env.path("MOTCUA_SIGNING_DIR", default=BASE_DIR / "var" / "
 MOTCUA_SIGNING_PASSPHRASES = env.dict("MOTCUA_SIGNING_PASSPHRASES", default={})
 # Procedures (national codes) whose result is an electronic certified copy of an original shown
 # at the desk (chứng thực bản sao điện tử từ bản chính); 2.000815 is the commune tier's.
-MOTCUA_CERTIFICATION_PROCEDURES = env.list(
-    "MOTCUA_CERTIFICATION_PROCEDURES", default=["2.000815"]
-)
+MOTCUA_CERTIFICATION_PROCEDURES = env.list("MOTCUA_CERTIFICATION_PROCEDURES", default=["2.000815"])
 # The number written in the certification book, per agency and year. [MEM] The paper book reads
 # "Số chứng thực …, quyển số …-SCT/BS"; the electronic book's format is [GAP]: a setting.
 MOTCUA_CERTIFICATION_NUMBER_FORMAT = env.str(
@@ -368,7 +367,33 @@ MOTCUA_SCHEDULE = [
     ("motcua.notifications.tasks.notifications_deliver_due", 60),
     ("motcua.payments.tasks.payments_reconcile_job", 60),
     ("motcua.documents.tasks.store_retention_sweep", 24 * 60 * 60),  # daily
+    ("motcua.sync.tasks.sync_send_job", 60),
 ]
+
+# --- national portal sync (issue 11, docs/dvcqg-sync.md, docs/adr/0013-national-sync.md) -------
+# Off by default: the outbox fills (nothing is lost) but nothing is sent. When on, the URL and
+# credentials must be the portal's; development points at the simulator (simulators/dvcqg/).
+USE_DVCQG = env.bool("USE_DVCQG", default=False)
+MOTCUA_DVCQG_URL = env.str("MOTCUA_DVCQG_URL", default="http://127.0.0.1:8766")
+# [GAP] The real paths are configuration (REGULATION.md §4.1: URLThemMoi, URLCapNhat,
+# URLDongBoTienTrinh), not public.
+MOTCUA_DVCQG_PATHS = env.dict(
+    "MOTCUA_DVCQG_PATHS",
+    default={
+        "create": "/api/hoso/themmoi",
+        "update": "/api/hoso/capnhat",
+        "steps": "/api/hoso/tientrinh",
+    },
+)
+MOTCUA_DVCQG_USERNAME = env.str("MOTCUA_DVCQG_USERNAME", default="")
+MOTCUA_DVCQG_PASSWORD = env.str("MOTCUA_DVCQG_PASSWORD", default="")  # a secret: no default
+MOTCUA_DVCQG_TIMEOUT_SECONDS = env.int("MOTCUA_DVCQG_TIMEOUT_SECONDS", default=15)
+MOTCUA_DVCQG_BATCH = env.int("MOTCUA_DVCQG_BATCH", default=50)  # dossiers per request
+# A refusal of the content is retried this many times, then the message stops for an admin;
+# failures of the transport are retried without limit.
+MOTCUA_DVCQG_MAX_ATTEMPTS = env.int("MOTCUA_DVCQG_MAX_ATTEMPTS", default=5)
+MOTCUA_DVCQG_BACKOFF_SECONDS = env.int("MOTCUA_DVCQG_BACKOFF_SECONDS", default=30)
+MOTCUA_DVCQG_BACKOFF_MAX_SECONDS = env.int("MOTCUA_DVCQG_BACKOFF_MAX_SECONDS", default=3600)
 
 # --- payments (issue 9, docs/adr/0011-fees-and-payments.md) -----------------------------------
 MOTCUA_PAYMENT_PROVIDERS = {"paygov": "motcua.integrations.paygov.PayGovProvider"}

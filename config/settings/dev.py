@@ -14,3 +14,7 @@ MOTCUA_PAYGOV_SECRETS = env.dict(
 MOTCUA_SIGNING_PASSPHRASES = env.dict(
     "MOTCUA_SIGNING_PASSPHRASES", default={"*": "demo-signing-not-for-production"}
 )
+# The national portal's simulator (`make run` starts it, simulators/dvcqg/): the sync sends there.
+USE_DVCQG = env.bool("USE_DVCQG", default=True)
+MOTCUA_DVCQG_USERNAME = env.str("MOTCUA_DVCQG_USERNAME", default="motcua")
+MOTCUA_DVCQG_PASSWORD = env.str("MOTCUA_DVCQG_PASSWORD", default="demo-secret-not-for-production")

@@ -74,6 +74,7 @@ from motcua.dossiers.models import (
     Result,
     SupplementRequest,
 )
+from motcua.dossiers.national import dossier_sync_queue
 from motcua.dossiers.selectors import agency_competent, document_is_conditional
 from motcua.dossiers.workflow import TransitionNotAllowedError, next_status
 from motcua.organisation.models import Agency, OneStopDesk
@@ -238,6 +239,7 @@ def _event_append(
     )
     event.hash = dossier_event_hash(event)
     event.save(force_insert=True)
+    dossier_sync_queue(dossier, event)  # the national portal's copy, in this transaction
     transaction.on_commit(partial(dossier_event_committed.send, sender=DossierEvent, event=event))
     return event
 
@@ -1810,6 +1812,7 @@ def dossier_document_digitise(
                 "file", "file_name", "digitised_at", "digitised_by", "from_national_store",
             ]
         )  # fmt: skip
+        dossier_sync_queue(dossier)  # the digitisation flags reach the national portal
         audit_event_append(
             action="dossier.document_digitised",
             actor_id=actor.pk,

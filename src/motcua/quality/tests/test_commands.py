@@ -58,7 +58,8 @@ def test_the_schedule_enqueues_the_refresh(db) -> None:  # type: ignore[no-untyp
 
     out = io.StringIO()
     call_command("run_schedule", "--once", stdout=out)
-    assert "4 job(s) enqueued" in out.getvalue()
+    assert "5 job(s) enqueued" in out.getvalue()
     names = [r.task.name for r in default_task_backend.results]  # type: ignore[attr-defined]
     assert "quality_facts_refresh" in names and "notifications_deliver_due" in names
     assert "payments_reconcile_job" in names and "store_retention_sweep" in names
+    assert "sync_send_job" in names

@@ -1,0 +1,91 @@
+"""Reads of the national sync: a dossier's standing, the failing messages, the synced dossiers
+(766 indicator 1.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from motcua.sync.constants import DossierSyncStatus, MessageStatus
+from motcua.sync.models import SyncMessage, SyncState
+
+
+@dataclass(frozen=True)
+class DossierSync:
+    status: str  # DossierSyncStatus
+    messages: int
+    sent: int
+    last_sent_at: datetime | None
+    next_attempt_at: datetime | None
+    attempts: int
+    error: str  # the last failure's code and message, for the officer
+
+    @property
+    def label(self) -> str:
+        return str(DossierSyncStatus(self.status).label)
+
+
+def sync_status_of(*, dossier_id: int) -> DossierSync:
+    """Synced: everything queued was accepted. Pending: waiting, no failure yet. Failing: the
+    oldest unsent message failed at least once, or a message was stopped."""
+    rows = list(
+        SyncMessage.objects.filter(dossier_id=dossier_id)
+        .order_by("sequence")
+        .values("status", "attempts", "next_attempt_at", "sent_at", "last_code", "last_error")
+    )
+    if not rows:
+        return DossierSync(DossierSyncStatus.NONE, 0, 0, None, None, 0, "")
+    sent = [r for r in rows if r["status"] == MessageStatus.SENT]
+    waiting = [r for r in rows if r["status"] == MessageStatus.PENDING]
+    dead = [r for r in rows if r["status"] == MessageStatus.DEAD]
+    head = waiting[0] if waiting else None
+    failing = dead[-1] if dead and (not sent or rows[-1]["status"] != MessageStatus.SENT) else None
+    if head is not None and head["attempts"]:
+        failing = head
+    if failing is not None:
+        status = DossierSyncStatus.FAILED
+    elif head is not None:
+        status = DossierSyncStatus.PENDING
+    else:
+        status = DossierSyncStatus.SYNCED
+    return DossierSync(
+        status=status,
+        messages=len(rows),
+        sent=len(sent),
+        last_sent_at=max((r["sent_at"] for r in sent if r["sent_at"]), default=None),
+        next_attempt_at=head["next_attempt_at"] if head else None,
+        attempts=head["attempts"] if head else 0,
+        error=f"{failing['last_code']}: {failing['last_error']}" if failing else "",
+    )
+
+
+def sync_messages_failing() -> QuerySet[SyncMessage]:
+    """Stopped messages and those that failed at least once, oldest first (the admin's list)."""
+    return SyncMessage.objects.filter(
+        Q(status=MessageStatus.DEAD) | Q(status=MessageStatus.PENDING, attempts__gt=0)
+    ).order_by("pk")
+
+
+def sync_counts() -> dict[str, int]:
+    return {
+        status: SyncMessage.objects.filter(status=status).count() for status in MessageStatus.values
+    }
+
+
+def synced_dossier_ids(dossier_ids: Iterable[int]) -> set[int]:
+    """Dossiers the national portal has (its create was accepted)."""
+    return set(
+        SyncState.objects.filter(dossier_id__in=list(dossier_ids), created=True).values_list(
+            "dossier_id", flat=True
+        )
+    )
+
+
+def dossier_ids_synced_since(instant: datetime) -> set[int]:
+    """Dossiers with a message accepted since `instant` (their 766 facts change)."""
+    return set(
+        SyncState.objects.filter(synced_at__gte=instant).values_list("dossier_id", flat=True)
+    )

@@ -1,0 +1,265 @@
+"""The national sync's outbox: queue a dossier's state in the transaction that changed it, send
+what is due in batches, in order per dossier, and survive the other side's failures.
+
+Delivery (docs/adr/0013-national-sync.md):
+- Only the oldest pending message of a dossier is ever sent; the next one waits until it is sent
+  or stopped, so the portal sees a dossier's states in the order they happened.
+- A message is claimed by pushing its next attempt past a lease before anything is posted; a
+  sender killed mid-batch leaves its messages to be sent again after the lease. The portal's
+  create/update are upserts of the whole dossier and it keeps one of each step, so a message
+  delivered twice changes nothing there.
+- A failure of the transport (down, timeout, HTTP error, a body that is not the portal's answer,
+  an unknown code) is retried with exponential backoff, without limit: nothing is dropped because
+  the portal was away. A refusal of the content is retried `MOTCUA_DVCQG_MAX_ATTEMPTS` times,
+  then the message stops ("dead"), visible to administrators with the portal's message; a
+  refused list is split to find the message at fault, so one bad dossier does not hold others.
+- A message our own check finds incomplete is stopped at once and never sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from motcua.integrations.dvcqg import client, payload
+from motcua.integrations.dvcqg.client import Answer
+from motcua.sync.constants import MessageStatus
+from motcua.sync.models import SyncMessage, SyncState
+
+logger = logging.getLogger(__name__)
+
+
+def sync_message_append(
+    *, dossier_id: int, dossier_code: str, dossier: dict[str, Any], steps: list[dict[str, Any]]
+) -> SyncMessage:
+    """Queue the dossier's state after a change, in the caller's transaction (the caller holds the
+    dossier's row lock, so sequences are not raced). Checked first: an incomplete message is
+    stopped with its problems and never sent."""
+    now = timezone.now()
+    problems = payload.dossier_problems(dossier)
+    for index, step in enumerate(steps):
+        problems += [f"QuaTrinhXuLy[{index}].{p}" for p in payload.step_problems(step)]
+    last = SyncMessage.objects.filter(dossier_id=dossier_id).aggregate(m=Max("sequence"))["m"]
+    return SyncMessage.objects.create(
+        dossier_id=dossier_id,
+        dossier_code=dossier_code,
+        sequence=(last or 0) + 1,
+        dossier=dossier,
+        steps=steps,
+        status=MessageStatus.DEAD if problems else MessageStatus.PENDING,
+        problems=problems,
+        last_code="invalid" if problems else "",
+        last_error=("missing: " + ", ".join(problems)) if problems else "",
+        next_attempt_at=now,
+        created_at=now,
+    )
+
+
+def sync_messages_retry(*, message_ids: Iterable[int]) -> int:
+    """Send stopped messages again (an administrator's decision, e.g. after the portal fixed its
+    side); messages our own check stopped stay stopped: queue the dossier again instead."""
+    return (
+        SyncMessage.objects.filter(pk__in=list(message_ids), status=MessageStatus.DEAD)
+        .exclude(last_code="invalid")
+        .update(status=MessageStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+    )
+
+
+# --- sending ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0
+    stopped: int = 0
+    requests: int = 0
+    duration_ms: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: SendReport) -> None:
+        self.sent += other.sent
+        self.failed += other.failed
+        self.stopped += other.stopped
+        self.requests += other.requests
+        self.duration_ms += other.duration_ms
+        for code, count in other.errors.items():
+            self.errors[code] = self.errors.get(code, 0) + count
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, … up to an hour (settings), after the `attempts`-th failure."""
+    base: int = settings.MOTCUA_DVCQG_BACKOFF_SECONDS
+    ceiling: int = settings.MOTCUA_DVCQG_BACKOFF_MAX_SECONDS
+    return timedelta(seconds=min(ceiling, base * 2 ** max(0, attempts - 1)))
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=4 * settings.MOTCUA_DVCQG_TIMEOUT_SECONDS + 60)
+
+
+def _claim(now: datetime, limit: int) -> list[SyncMessage]:
+    """The oldest pending message of up to `limit` dossiers, due now, claimed for a lease."""
+    with transaction.atomic():
+        due = list(
+            SyncMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=MessageStatus.PENDING, next_attempt_at__lte=now)
+            .order_by("pk")[: limit * 4]
+        )
+        if not due:
+            return []
+        heads = dict(
+            SyncMessage.objects.filter(
+                status=MessageStatus.PENDING, dossier_id__in={m.dossier_id for m in due}
+            )
+            .values_list("dossier_id")
+            .annotate(first=Min("sequence"))
+        )
+        chosen: list[SyncMessage] = []
+        for message in due:
+            if message.sequence == heads[message.dossier_id] and len(chosen) < limit:
+                chosen.append(message)
+        SyncMessage.objects.filter(pk__in=[m.pk for m in chosen]).update(
+            next_attempt_at=now + _lease()
+        )
+    return chosen
+
+
+Failures = dict[int, Answer]  # message id → why it was not delivered
+
+
+def _post(kind: str, messages: list[SyncMessage], report: SendReport) -> Failures:
+    """Post the messages' dossiers (create, update) as one list; a refused list is split until
+    the messages at fault are found."""
+    if not messages:
+        return {}
+    report.requests += 1
+    answer = client.post(kind, [m.dossier for m in messages])
+    if answer.outcome == "exists" and kind == client.CREATE:  # REGULATION §4.1: then update
+        return _post(client.UPDATE, messages, report)
+    if answer.ok:
+        return {}
+    if answer.permanent and len(messages) > 1:
+        failures: Failures = {}
+        for message in messages:
+            failures |= _post(kind, [message], report)
+        return failures
+    return {m.pk: answer for m in messages}
+
+
+def _post_steps(messages: list[SyncMessage], report: SendReport) -> Failures:
+    """The messages' steps, in chunks of 10 (the portal's limit), in order."""
+    owners: list[tuple[SyncMessage, dict[str, Any]]] = [
+        (m, step) for m in messages for step in m.steps
+    ]
+    failures: Failures = {}
+    size = payload.STEPS_PER_REQUEST
+    for start in range(0, len(owners), size):
+        chunk = [(m, s) for m, s in owners[start : start + size] if m.pk not in failures]
+        if not chunk:
+            continue
+        report.requests += 1
+        answer = client.post(client.STEPS, [s for _m, s in chunk])
+        if answer.ok:
+            continue
+        if answer.permanent and len({m.pk for m, _s in chunk}) > 1:
+            for message in {m.pk: m for m, _s in chunk}.values():
+                failures |= _post_steps_of(message, report)
+        else:
+            failures |= {m.pk: answer for m, _s in chunk}
+    return failures
+
+
+def _post_steps_of(message: SyncMessage, report: SendReport) -> Failures:
+    for start in range(0, len(message.steps), payload.STEPS_PER_REQUEST):
+        report.requests += 1
+        answer = client.post(client.STEPS, message.steps[start : start + payload.STEPS_PER_REQUEST])
+        if not answer.ok:
+            return {message.pk: answer}
+    return {}
+
+
+def sync_send_due(*, now: datetime | None = None, limit: int | None = None) -> SendReport:
+    """Send one batch of what is due (`MOTCUA_DVCQG_BATCH` dossiers). Never raises for the
+    portal's sake: every outcome is recorded on its message."""
+    started = time.monotonic()
+    now = now or timezone.now()
+    report = SendReport()
+    batch = _claim(now, limit or settings.MOTCUA_DVCQG_BATCH)
+    if not batch:
+        return report
+    created = set(
+        SyncState.objects.filter(
+            dossier_id__in=[m.dossier_id for m in batch], created=True
+        ).values_list("dossier_id", flat=True)
+    )
+    failures = _post(client.CREATE, [m for m in batch if m.dossier_id not in created], report)
+    failures |= _post(client.UPDATE, [m for m in batch if m.dossier_id in created], report)
+    failures |= _post_steps([m for m in batch if m.pk not in failures and m.steps], report)
+    _record(batch, failures, now=timezone.now(), report=report)
+    report.duration_ms = int((time.monotonic() - started) * 1000)
+    return report
+
+
+def _record(
+    batch: list[SyncMessage], failures: Failures, *, now: datetime, report: SendReport
+) -> None:
+    limit: int = settings.MOTCUA_DVCQG_MAX_ATTEMPTS
+    with transaction.atomic():
+        for message in batch:
+            answer = failures.get(message.pk)
+            if answer is None:
+                SyncMessage.objects.filter(pk=message.pk).update(
+                    status=MessageStatus.SENT, sent_at=now, last_code="0", last_error=""
+                )
+                SyncState.objects.update_or_create(
+                    dossier_id=message.dossier_id,
+                    defaults={"created": True, "last_sequence": message.sequence, "synced_at": now},
+                )
+                report.sent += 1
+                continue
+            attempts = message.attempts + 1
+            stop = answer.permanent and attempts >= limit
+            if answer.outcome == "unknown_dossier":  # the portal lost it: create it again
+                SyncState.objects.filter(dossier_id=message.dossier_id).update(created=False)
+            SyncMessage.objects.filter(pk=message.pk).update(
+                status=MessageStatus.DEAD if stop else MessageStatus.PENDING,
+                attempts=attempts,
+                next_attempt_at=now + backoff(attempts),
+                last_code=answer.code[:40],
+                last_error=answer.message[:2000],
+            )
+            report.stopped += stop
+            report.failed += not stop
+            report.errors[answer.code] = report.errors.get(answer.code, 0) + 1
+            logger.warning(
+                "national sync of %s #%s failed (%s): %s",
+                message.dossier_code, message.sequence, answer.code, answer.message[:200],
+            )  # fmt: skip
+
+
+def sync_send_all_due(
+    *, budget_seconds: float = 50.0, progress: Callable[[SendReport], None] | None = None
+) -> SendReport:
+    """Batches until nothing is due or the time budget is spent (the scheduled job). A batch in
+    which nothing got through ends the run: the portal is failing, the backoff decides when to
+    try again."""
+    total = SendReport()
+    deadline = time.monotonic() + budget_seconds
+    while time.monotonic() < deadline:
+        report = sync_send_due()
+        total.add(report)
+        if progress:
+            progress(total)
+        if report.sent == 0:
+            break
+    return total

@@ -1,0 +1,220 @@
+"""The sender against the national portal's simulator (its own process): complete and ordered
+delivery, outages, every kind of failure, a sender stopped mid-batch, refusals isolated and
+stopped, "already exists" turned into an update."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import (
+    dossier_approve,
+    dossier_forward,
+    dossier_return_result,
+)
+from motcua.dossiers.tests.conftest import World
+from motcua.sync import services
+from motcua.sync.models import SyncMessage, SyncState
+from motcua.sync.selectors import sync_status_of
+from motcua.sync.services import sync_messages_retry, sync_send_all_due, sync_send_due
+from motcua.sync.tasks import sync_send_job
+from motcua.sync.tests.conftest import Portal
+
+# 1,000 dossiers by default; MOTCUA_SYNC_DOSSIERS changes it (e.g. a quick local run).
+MANY = int(os.environ.get("MOTCUA_SYNC_DOSSIERS", "1000"))
+
+
+def _whole_life(world: World) -> Dossier:
+    """Received, examined, approved and returned: five changes, five messages."""
+    dossier = world.receive()
+    dossier_forward(actor=world.desk, dossier_id=dossier.pk)
+    dossier_forward(actor=world.specialist, dossier_id=dossier.pk)
+    dossier_approve(actor=world.leader, dossier_id=dossier.pk, document_number="1/GXN")
+    dossier_return_result(actor=world.desk, dossier_id=dossier.pk, method="at_desk",
+                          received_by_name="Nguyễn Thị Hoa")  # fmt: skip
+    dossier.refresh_from_db()
+    return dossier
+
+
+def _drain(now: datetime | None = None) -> services.SendReport:
+    """Send until nothing is due at `now` (the moment the test stands at)."""
+    total = services.SendReport()
+    for _ in range(10_000):
+        report = sync_send_due(now=now)
+        total.add(report)
+        if report.sent == report.failed == report.stopped == 0:
+            return total
+    raise AssertionError("the sender never ran dry")
+
+
+def _assert_delivered_in_order(portal: Portal, dossier: Dossier) -> None:
+    """The portal holds one version per message, in our order, and each step once."""
+    messages = list(SyncMessage.objects.filter(dossier_id=dossier.pk).order_by("sequence"))
+    held = portal.dossier(dossier.code or "")
+    statuses = [v["HoSo"]["TrangThaiHoSo"] for v in held["versions"]]
+    assert statuses == [m.dossier["TrangThaiHoSo"] for m in messages]
+    assert held["HoSo"] == messages[-1].dossier
+    sent_steps = [s for m in messages for s in m.steps]
+    assert held["QuaTrinhXuLy"] == sent_steps
+
+
+@pytest.mark.slow
+def test_many_dossiers_with_whole_histories_sync_completely(world: World, portal: Portal) -> None:
+    dossiers = [_whole_life(world) for _ in range(MANY)]
+    report = _drain()
+    assert report.sent == 5 * MANY and report.failed == report.stopped == 0
+    assert not SyncMessage.objects.exclude(status="sent").exists()
+    counters = portal.counters()
+    assert counters["dossiers_created"] == MANY and counters["steps_stored"] == 5 * MANY
+    assert counters["duplicate_steps_ignored"] == 0
+    assert sum(counters["versions"].values()) == 5 * MANY  # every message once
+    for dossier in dossiers[:: max(1, MANY // 20)]:
+        _assert_delivered_in_order(portal, dossier)
+        assert sync_status_of(dossier_id=dossier.pk).status == "synced"
+    assert SyncState.objects.filter(created=True).count() == MANY
+
+
+def test_a_day_long_outage_loses_nothing_and_keeps_the_order(world: World, portal: Portal) -> None:
+    early = [_whole_life(world) for _ in range(3)]
+    start = timezone.now()
+    portal.mode("down")  # the portal closes every connection without answering
+    with time_machine.travel(start, tick=False):
+        report = _drain()
+    assert report.sent == 0 and report.failed == 3 and report.errors == {"unreachable": 3}
+    # The day goes on: dossiers keep changing while the portal is away; the sender keeps trying
+    # at its backoff (30 s, 1 min, … capped at an hour).
+    later = [world.receive() for _ in range(2)]
+    for dossier in later:
+        dossier_forward(actor=world.desk, dossier_id=dossier.pk)
+    moment, attempts = start, 0
+    while moment < start + timedelta(days=1):
+        moment += timedelta(minutes=20)
+        with time_machine.travel(moment, tick=False):
+            attempts += _drain(moment).failed
+    head = SyncMessage.objects.filter(dossier_id=early[0].pk, sequence=1).get()
+    assert head.status == "pending" and head.attempts >= 10  # retried all day, never dropped
+    assert sync_status_of(dossier_id=early[0].pk).status == "failed"
+    assert SyncMessage.objects.filter(status="sent").count() == 0
+    portal.mode("ok")
+    with time_machine.travel(moment + timedelta(hours=1), tick=False):
+        _drain(moment + timedelta(hours=1))
+    assert not SyncMessage.objects.exclude(status="sent").exists()
+    for dossier in [*early, *later]:
+        _assert_delivered_in_order(portal, dossier)  # once each, in order
+    assert portal.counters()["duplicate_steps_ignored"] == 0
+
+
+@pytest.mark.parametrize(
+    ("mode", "code"),
+    [("http500", "HTTP 500"), ("malformed", "malformed"), ("unknown_code", "99"),
+     ("timeout", "timeout"), ("down", "unreachable")],
+)  # fmt: skip
+def test_every_failure_is_recorded_and_retried_never_lost(
+    world: World, portal: Portal, mode: str, code: str
+) -> None:
+    dossier = world.receive()
+    portal.mode(mode, count=1)
+    now = timezone.now()
+    report = sync_send_due(now=now)  # never raises
+    assert report.sent == 0 and report.errors == {code: 1}
+    message = SyncMessage.objects.get(dossier_id=dossier.pk)
+    assert message.status == "pending" and message.attempts == 1 and message.last_code == code
+    assert message.next_attempt_at >= now + timedelta(seconds=30)
+    assert sync_send_due(now=now).requests == 0  # not before its backoff
+    later = now + timedelta(seconds=60)  # past the first backoff (30 s after the answer)
+    with time_machine.travel(later, tick=False):
+        assert sync_send_due(now=later).sent == 1
+    _assert_delivered_in_order(portal, dossier)
+
+
+def test_a_sender_stopped_mid_batch_loses_and_doubles_nothing(
+    world: World, portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossiers = [_whole_life(world) for _ in range(4)]
+
+    def killed(*args: Any, **kwargs: Any) -> None:
+        raise SystemExit("killed after posting, before recording")
+
+    monkeypatch.setattr(services, "_record", killed)
+    now = timezone.now()
+    with pytest.raises(SystemExit):
+        sync_send_due(now=now)
+    monkeypatch.undo()
+    assert SyncMessage.objects.filter(status="sent").count() == 0  # nothing recorded as sent
+    assert sync_send_due(now=now).requests == 0  # claimed: nobody sends them during the lease
+    after = now + timedelta(minutes=3)  # the lease is over: a restarted sender takes them again
+    with time_machine.travel(after, tick=False):
+        _drain(after)
+    assert not SyncMessage.objects.exclude(status="sent").exists()
+    counters = portal.counters()
+    assert counters["dossiers_created"] == 4  # no dossier twice
+    assert counters["steps_stored"] == 20  # no step twice: the portal kept one of each
+    assert counters["duplicate_steps_ignored"] == 4  # the first batch's steps, sent again
+    for dossier in dossiers:
+        held = portal.dossier(dossier.code or "")
+        messages = SyncMessage.objects.filter(dossier_id=dossier.pk).order_by("sequence")
+        assert held["HoSo"] == messages.last().dossier  # type: ignore[union-attr]
+
+
+def test_a_refused_message_is_isolated_retried_then_stopped(
+    world: World, portal: Portal, settings: Any
+) -> None:
+    settings.MOTCUA_DVCQG_MAX_ATTEMPTS = 2
+    good, bad = world.receive(), world.receive()
+    message = SyncMessage.objects.get(dossier_id=bad.pk)
+    SyncMessage.objects.filter(pk=message.pk).update(dossier={**message.dossier, "KenhThucHien": 9})
+    dossier_forward(actor=world.desk, dossier_id=bad.pk)  # a later message waits behind it
+    now = timezone.now()
+    report = sync_send_due(now=now)
+    assert report.sent == 1 and report.failed == 1  # the refused list was split
+    assert SyncMessage.objects.get(dossier_id=good.pk).status == "sent"
+    refused = SyncMessage.objects.get(pk=message.pk)
+    assert refused.last_code == "2" and "KenhThucHien" in refused.last_error
+    later = now + timedelta(minutes=5)
+    with time_machine.travel(later, tick=False):
+        sync_send_due(now=later)
+    refused.refresh_from_db()
+    assert refused.status == "dead" and refused.attempts == 2  # stopped for an administrator
+    assert sync_status_of(dossier_id=bad.pk).status == "failed"
+    assert sync_messages_retry(message_ids=[refused.pk]) == 1  # the admin's action
+    assert SyncMessage.objects.get(pk=refused.pk).status == "pending"
+
+
+def test_already_there_becomes_an_update_and_a_lost_dossier_is_created_again(
+    world: World, portal: Portal
+) -> None:
+    dossier = world.receive()
+    portal.mode("exists", count=1)
+    assert sync_send_due().sent == 1  # create answered "3": the same list went to update
+    assert portal.counters()["requests"]["capnhat"] == 1
+    portal._call("/_reset", {})  # the portal loses everything
+    dossier_forward(actor=world.desk, dossier_id=dossier.pk)
+    now = timezone.now()
+    report = sync_send_due(now=now)
+    assert report.failed == 1 and report.errors == {"4": 1}
+    assert not SyncState.objects.get(dossier_id=dossier.pk).created
+    later = now + timedelta(minutes=1)
+    with time_machine.travel(later, tick=False):
+        assert sync_send_due(now=later).sent == 1  # sent as a create this time
+    assert portal.dossier(dossier.code or "")["HoSo"]["TrangThaiHoSo"] == 4
+
+
+def test_the_scheduled_job_sends_when_on_and_the_outbox_waits_when_off(
+    world: World, portal: Portal, settings: Any
+) -> None:
+    dossiers = [world.receive() for _ in range(3)]
+    settings.USE_DVCQG = False
+    assert sync_send_job.call() == {"skipped": "USE_DVCQG is off"}
+    assert SyncMessage.objects.filter(status="pending").count() == 3  # kept, not lost
+    settings.USE_DVCQG = True
+    settings.MOTCUA_DVCQG_BATCH = 2  # two batches
+    result = sync_send_job.call()
+    assert result["sent"] == 3 and result["failed"] == 0 and result["requests"] == 4
+    assert sync_send_all_due().sent == 0  # nothing left
+    assert {d["MaHoSo"] for d in portal.dossiers()} == {d.code for d in dossiers}
