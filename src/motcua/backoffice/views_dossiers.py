@@ -63,6 +63,7 @@ from motcua.feedback.selectors import rating_get
 from motcua.feedback.services import RatingError, rating_follow_up
 from motcua.organisation.constants import Tier
 from motcua.organisation.selectors import unit_list_valid_on
+from motcua.sync.selectors import sync_status_of
 
 QUEUE_LABELS = {
     "submitted": gettext_lazy("Submitted online"),
@@ -316,6 +317,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         "result": getattr(dossier, "result", None),
         "signed": signed_result_of(dossier_id=dossier.pk),
         "certification": is_certification(dossier),
+        "sync": sync_status_of(dossier_id=dossier.pk),
         "store": list(store_for_handling(user=user, dossier=dossier)[:50]),
         "rating": rating_get(dossier=dossier),
         "possible": possible,
@@ -503,6 +505,10 @@ def _act_follow_up(user: User, dossier: Dossier, request: HttpRequest) -> None:
         raise DossierError(str(error)) from error
 
 
+def _act_sync_resend(user: User, dossier: Dossier, request: HttpRequest) -> None:
+    services.dossier_sync_resend(actor=user, dossier_id=dossier.pk)
+
+
 def _act_explain(user: User, dossier: Dossier, request: HttpRequest) -> None:
     form = _plain(f.TextForm, request)
     services.explanation_record(actor=user, dossier_id=dossier.pk, text=form.cleaned_data["text"])
@@ -516,6 +522,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "apology": _act_apology,
     "apology_approve": _act_apology_approve,
     "explain": _act_explain,
+    "sync_resend": _act_sync_resend,
     "follow_up": _act_follow_up,
 }
 

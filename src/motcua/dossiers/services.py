@@ -1823,6 +1823,29 @@ def dossier_document_digitise(
     return document
 
 
+def dossier_sync_resend(*, actor: User, dossier_id: int) -> None:
+    """Send the dossier to the national portal again: its present state queued afresh (after the
+    data that made the portal or our check refuse it was corrected) and its stopped messages
+    retried. For officers of the receiving or deciding agency, or the province's accounts.
+
+    On commit: nothing; the sender's next run takes the message. Audited.
+    """
+    from motcua.core.audit import audit_event_append
+    from motcua.sync.services import sync_dossier_retry
+
+    with transaction.atomic():
+        dossier = _locked(dossier_id, None)
+        involved = {dossier.receiving_agency_id, dossier.deciding_agency_id}
+        if actor.role not in PROVINCE_WIDE_ROLES and not involved & _agency_ids(actor):
+            raise DossierError(_("Only an officer of the agency in charge can do this."))
+        retried = sync_dossier_retry(dossier_id=dossier.pk)
+        dossier_sync_queue(dossier)
+        audit_event_append(
+            action="dossier.sync_resent", actor_id=actor.pk, object_type="dossier",
+            object_id=dossier.pk, payload={"retried": retried},
+        )  # fmt: skip
+
+
 def _helper_check(helper: User | None, citizen: User, action: str, draft_id: int | None) -> None:
     """A helper acts only with the citizen's consent in force; every act goes on the record."""
     from motcua.accounts.selectors import helper_may_act_for

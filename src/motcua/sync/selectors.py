@@ -29,8 +29,8 @@ class DossierSync:
 
 
 def sync_status_of(*, dossier_id: int) -> DossierSync:
-    """Synced: everything queued was accepted. Pending: waiting, no failure yet. Failing: the
-    oldest unsent message failed at least once, or a message was stopped."""
+    """Synced: the latest state was accepted. Pending: waiting, no failure yet. Failing: the
+    oldest unsent message failed at least once, or the latest message was stopped."""
     rows = list(
         SyncMessage.objects.filter(dossier_id=dossier_id)
         .order_by("sequence")
@@ -40,9 +40,9 @@ def sync_status_of(*, dossier_id: int) -> DossierSync:
         return DossierSync(DossierSyncStatus.NONE, 0, 0, None, None, 0, "")
     sent = [r for r in rows if r["status"] == MessageStatus.SENT]
     waiting = [r for r in rows if r["status"] == MessageStatus.PENDING]
-    dead = [r for r in rows if r["status"] == MessageStatus.DEAD]
     head = waiting[0] if waiting else None
-    failing = dead[-1] if dead and (not sent or rows[-1]["status"] != MessageStatus.SENT) else None
+    # A stopped message followed by a later one is superseded: each carries the whole dossier.
+    failing = rows[-1] if rows[-1]["status"] == MessageStatus.DEAD else None
     if head is not None and head["attempts"]:
         failing = head
     if failing is not None:

@@ -27,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Exists, Max, Min, OuterRef
 from django.utils import timezone
 
 from motcua.integrations.dvcqg import client, payload
@@ -66,11 +66,29 @@ def sync_message_append(
 
 def sync_messages_retry(*, message_ids: Iterable[int]) -> int:
     """Send stopped messages again (an administrator's decision, e.g. after the portal fixed its
-    side); messages our own check stopped stay stopped: queue the dossier again instead."""
+    side). Not those our own check stopped (their content is wrong: queue the dossier afresh),
+    nor those a later message of the same dossier superseded: each message carries the whole
+    dossier, and an older state sent after a newer one would undo it at the portal."""
+    later = SyncMessage.objects.filter(
+        dossier_id=OuterRef("dossier_id"),
+        sequence__gt=OuterRef("sequence"),
+        status__in=[MessageStatus.PENDING, MessageStatus.SENT],
+    )
     return (
         SyncMessage.objects.filter(pk__in=list(message_ids), status=MessageStatus.DEAD)
         .exclude(last_code="invalid")
+        .exclude(Exists(later))
         .update(status=MessageStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+    )
+
+
+def sync_dossier_retry(*, dossier_id: int) -> int:
+    """A dossier's stopped messages go back to the queue, except those our own check stopped
+    (their content is wrong: a fresh message replaces them)."""
+    return sync_messages_retry(
+        message_ids=SyncMessage.objects.filter(
+            dossier_id=dossier_id, status=MessageStatus.DEAD
+        ).values_list("pk", flat=True)
     )
 
 

@@ -169,7 +169,6 @@ def test_a_refused_message_is_isolated_retried_then_stopped(
     good, bad = world.receive(), world.receive()
     message = SyncMessage.objects.get(dossier_id=bad.pk)
     SyncMessage.objects.filter(pk=message.pk).update(dossier={**message.dossier, "KenhThucHien": 9})
-    dossier_forward(actor=world.desk, dossier_id=bad.pk)  # a later message waits behind it
     now = timezone.now()
     report = sync_send_due(now=now)
     assert report.sent == 1 and report.failed == 1  # the refused list was split
@@ -184,6 +183,14 @@ def test_a_refused_message_is_isolated_retried_then_stopped(
     assert sync_status_of(dossier_id=bad.pk).status == "failed"
     assert sync_messages_retry(message_ids=[refused.pk]) == 1  # the admin's action
     assert SyncMessage.objects.get(pk=refused.pk).status == "pending"
+    SyncMessage.objects.filter(pk=refused.pk).update(status="dead")
+    dossier_forward(actor=world.desk, dossier_id=bad.pk)  # a later, whole and valid state
+    assert sync_status_of(dossier_id=bad.pk).status == "pending"
+    assert sync_messages_retry(message_ids=[refused.pk]) == 0  # superseded: never re-sent
+    with time_machine.travel(later, tick=False):
+        assert sync_send_due(now=later).sent == 1
+    assert sync_status_of(dossier_id=bad.pk).status == "synced"
+    assert portal.dossier(bad.code or "")["HoSo"]["TrangThaiHoSo"] == 4
 
 
 def test_already_there_becomes_an_update_and_a_lost_dossier_is_created_again(
@@ -218,3 +225,30 @@ def test_the_scheduled_job_sends_when_on_and_the_outbox_waits_when_off(
     assert result["sent"] == 3 and result["failed"] == 0 and result["requests"] == 4
     assert sync_send_all_due().sent == 0  # nothing left
     assert {d["MaHoSo"] for d in portal.dossiers()} == {d.code for d in dossiers}
+
+
+def test_the_dossier_page_shows_the_sync_and_resends_after_a_correction(
+    world: World, portal: Portal, client: Any
+) -> None:
+    from django.urls import reverse
+
+    from motcua.catalog.models import ProcedureVersion
+
+    name = world.version.name
+    ProcedureVersion.objects.filter(pk=world.version.pk).update(name="")  # a broken record
+    dossier = world.receive(subject="Xác nhận tình trạng hôn nhân")
+    page = reverse("backoffice:dossier_detail", args=[dossier.pk])
+    client.force_login(world.desk)
+    shown = client.get(page).content.decode()
+    assert "Gửi không thành công" in shown and "TenTTHC" in shown  # failing, and why
+    ProcedureVersion.objects.filter(pk=world.version.pk).update(name=name)  # corrected
+    client.force_login(world.other_desk)  # another commune's desk does not even see it
+    assert client.post(reverse("backoffice:dossier_act", args=[dossier.pk, "sync_resend"]),
+                       follow=True).status_code == 404  # fmt: skip
+    client.force_login(world.desk)
+    client.post(reverse("backoffice:dossier_act", args=[dossier.pk, "sync_resend"]), follow=True)
+    assert sync_status_of(dossier_id=dossier.pk).status == "pending"
+    assert _drain().sent == 1
+    assert portal.dossier(dossier.code or "")["HoSo"]["TenTTHC"] == name
+    shown = client.get(page).content.decode()
+    assert "Đã đồng bộ" in shown and "Gửi lại lên Cổng Dịch vụ công quốc gia" not in shown
