@@ -71,12 +71,14 @@ def fact_fields(
     *,
     disliked: bool,
     in_store: bool,
+    synced: bool = False,
     calendar: WorkingCalendar,
     appointment_rule: str,
     now: datetime,
 ) -> dict[str, Any]:
     """The DossierFact columns of one dossier. `disliked`: a dislike rating or a petition (5.4);
-    `in_store`: an entry of the citizen's store comes from this dossier (4.4)."""
+    `in_store`: an entry of the citizen's store comes from this dossier (4.4); `synced`: the
+    national portal accepted the dossier (1.4)."""
     timeline = timeline_of(item, appointment_rule=appointment_rule)
     resolved_at = _first(sorted(item.events, key=lambda e: e.at), RESOLVING)
     processing_days = None
@@ -127,7 +129,7 @@ def fact_fields(
         # 4.5b: the desk read the applicant from the population database, or a component came
         # from the citizen's national store. VNeID-authenticated accounts: no adapter yet.
         "citizen_data": item.population_data_used or item.from_national_store,
-        "synced": False,  # the national sync outbox: issue 11
+        "synced": synced,  # 1.4: the national portal has it (motcua.sync)
         "fee_bearing": item.fee_bearing,
         "paid_online": any(
             e.transition in (Transition.FULFIL_FINANCIAL_OBLIGATION, Transition.PAY_FEES)

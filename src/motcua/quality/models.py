@@ -155,6 +155,7 @@ class FillState(models.Model):
 
     event_watermark = models.PositiveBigIntegerField(default=0)  # last DossierEvent id read
     rating_watermark = models.DateTimeField(null=True, blank=True)
+    sync_watermark = models.DateTimeField(null=True, blank=True)  # last national-sync acceptance
     open_final_through = models.DateField(null=True, blank=True)  # stock fixed up to this day
     filled_from = models.DateField(null=True, blank=True)
     refreshed_at = models.DateTimeField(null=True, blank=True)

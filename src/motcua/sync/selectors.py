@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from motcua.sync.constants import DossierSyncStatus, MessageStatus
 from motcua.sync.models import SyncMessage, SyncState
@@ -84,8 +84,11 @@ def synced_dossier_ids(dossier_ids: Iterable[int]) -> set[int]:
     )
 
 
-def dossier_ids_synced_since(instant: datetime) -> set[int]:
-    """Dossiers with a message accepted since `instant` (their 766 facts change)."""
-    return set(
-        SyncState.objects.filter(synced_at__gte=instant).values_list("dossier_id", flat=True)
-    )
+def dossier_ids_synced_since(since: datetime | None) -> tuple[list[int], datetime | None]:
+    """Dossiers the portal accepted a message of after `since` (their 766 facts change), and the
+    newest such time."""
+    states = SyncState.objects.all()
+    if since is not None:
+        states = states.filter(synced_at__gt=since)
+    newest = states.aggregate(m=Max("synced_at"))["m"]
+    return list(states.values_list("dossier_id", flat=True)), newest or since

@@ -76,6 +76,7 @@ from motcua.dossiers.workflow import next_status
 from motcua.feedback.models import SatisfactionRating
 from motcua.organisation.constants import Tier
 from motcua.organisation.selectors import agency_list_valid_on, desk_list_for_agencies
+from motcua.sync.models import SyncMessage, SyncState
 from motcua.synthetic import timelines
 from motcua.synthetic.models import SyntheticDay
 from motcua.synthetic.people import id_number, mobile_number, person_name
@@ -404,6 +405,7 @@ class _Writer:
             "step": BulkTable(ProcessingStep, with_pk=False),
             "rating": BulkTable(SatisfactionRating, with_pk=False),
             "stored": BulkTable(StoredDocument, with_pk=False),
+            "synced": BulkTable(SyncState, with_pk=True),
         }
         self._agency_choosers: dict[tuple[str, date], _Chooser] = {}
 
@@ -590,6 +592,10 @@ class _Writer:
         # sequence, hence the generated 2022 table, stays what it was.
         population = _hit(dossier_id, "population", _population_share(context.year))
         reused = digitise and _hit(dossier_id, "reuse", _reuse_share(context.year))
+        if _hit(dossier_id, "sync", _sync_share(context.year)):  # the national portal has it
+            tables["synced"].add(
+                dossier_id=dossier_id, created=True, last_sequence=0, synced_at=plan.events[-1].at
+            )
         tables["dossier"].add(
             id=dossier_id,
             created_at=submitted_at or received_at,
@@ -770,6 +776,11 @@ def _reuse_share(year: int) -> float:
     return min(0.6, 0.12 * max(0, year - 2022))
 
 
+def _sync_share(year: int) -> float:
+    """Dossiers the national portal received: most in 2022, nearly all from 2024."""
+    return min(0.98, 0.75 + 0.1 * max(0, year - 2022))
+
+
 def _hit(dossier_id: int, salt: str, share: float) -> bool:
     """A draw of probability `share` that depends only on the dossier and the salt."""
     return zlib.crc32(f"{salt}:{dossier_id}".encode()) % 10_000 < share * 10_000
@@ -941,6 +952,8 @@ def history_clean() -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         for low, high in ranges:
             removed += _delete_where(cursor, Dossier, "id BETWEEN %s AND %s", [low, high])
+            for model in (SyncState, SyncMessage):  # by id, not by foreign key
+                _delete_where(cursor, model, "dossier_id BETWEEN %s AND %s", [low, high])
         SyntheticDay.objects.all().delete()
         if removed:
             audit_event_append(action="synthetic.history_removed", payload={"dossiers": removed})

@@ -39,6 +39,7 @@ from motcua.quality.models import (
     DossierFact,
     FillState,
 )
+from motcua.sync.selectors import dossier_ids_synced_since, synced_dossier_ids
 
 CHUNK = 2000  # dossiers re-derived per batch (bounded memory and query size)
 Progress = Callable[[str, int, int], None]
@@ -76,6 +77,7 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
     inputs = dossier_fact_inputs(ids)
     disliked = dossier_ids_disliked(ids)
     in_store = dossier_ids_in_store(ids)  # 4.4: read here, `dossiers` does not know the store
+    synced = synced_dossier_ids(ids)  # 1.4: the national portal accepted them
     touched: set[date] = set()
     for received_on, final_on in DossierFact.objects.filter(pk__in=ids).values_list(
         "received_on", "final_on"
@@ -89,6 +91,7 @@ def dossier_facts_update(dossier_ids: Iterable[int], *, now: datetime | None = N
             item,
             disliked=item.dossier_id in disliked,
             in_store=item.dossier_id in in_store,
+            synced=item.dossier_id in synced,
             calendar=calendar,
             appointment_rule=rule,
             now=now,
@@ -176,7 +179,8 @@ def facts_refresh(*, now: datetime | None = None) -> RefreshReport:
         )
         changed = _not_yet_derived(changed)
         rated, newest_rating = dossier_ids_rated_since(state.rating_watermark)
-        dirty = sorted({*changed, *rated})
+        synced, newest_sync = dossier_ids_synced_since(state.sync_watermark)
+        dirty = sorted({*changed, *rated, *synced})
         touched: set[date] = set()
         for index in range(0, len(dirty), CHUNK):
             touched |= dossier_facts_update(dirty[index : index + CHUNK], now=now)
@@ -196,6 +200,7 @@ def facts_refresh(*, now: datetime | None = None) -> RefreshReport:
             day_recount(day, at=min(day_end(day), now))
         state.event_watermark = newest_event
         state.rating_watermark = newest_rating
+        state.sync_watermark = newest_sync
         state.open_final_through = today - timedelta(days=1)
         state.filled_from = min([d for d in (state.filled_from, *touched, first_open) if d])
         state.refreshed_at = now
@@ -242,6 +247,7 @@ def facts_rebuild(
         done += len(chunk)
         progress("dossiers", done, total)
     _ids, newest_rating = dossier_ids_rated_since(None)
+    _synced, newest_sync = dossier_ids_synced_since(None)
 
     days = (end - start).days + 1
     before = day_end(start - timedelta(days=1))
@@ -272,6 +278,7 @@ def facts_rebuild(
         state = fill_state_get()
         state.event_watermark = max(state.event_watermark, newest_event)
         state.rating_watermark = newest_rating
+        state.sync_watermark = newest_sync
         if end >= today - timedelta(days=1):
             state.open_final_through = today - timedelta(days=1)
         state.filled_from = min(d for d in (state.filled_from, start) if d)

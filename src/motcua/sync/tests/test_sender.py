@@ -252,3 +252,20 @@ def test_the_dossier_page_shows_the_sync_and_resends_after_a_correction(
     assert portal.dossier(dossier.code or "")["HoSo"]["TenTTHC"] == name
     shown = client.get(page).content.decode()
     assert "Đã đồng bộ" in shown and "Gửi lại lên Cổng Dịch vụ công quốc gia" not in shown
+
+
+def test_the_766_facts_count_a_dossier_synced_once_the_portal_accepted_it(
+    world: World, portal: Portal
+) -> None:
+    from motcua.quality.models import DossierFact
+    from motcua.quality.services import facts_refresh
+
+    sent, held = world.receive(), world.receive()
+    SyncMessage.objects.filter(dossier_id=held.pk).update(next_attempt_at=timezone.now()
+                                                          + timedelta(hours=1))  # fmt: skip
+    facts_refresh()
+    assert not DossierFact.objects.get(pk=sent.pk).synced
+    assert sync_send_due().sent == 1
+    facts_refresh()  # no new event: the acceptance itself brings the fact up to date
+    assert DossierFact.objects.get(pk=sent.pk).synced
+    assert not DossierFact.objects.get(pk=held.pk).synced
