@@ -45,6 +45,7 @@ from motcua.quality.selectors import (
     points_at_risk,
     ranking,
     reconciliation,
+    reconciliation_dossiers,
     scope_resolve,
     scorecard,
     target_list,
@@ -376,13 +377,16 @@ def figures(request: HttpRequest) -> HttpResponse:
             _f, _scope, period, _compare = _chosen(request, user)
         except (PeriodError, ScopeError) as exc:
             messages.error(request, str(exc))
+    rows = reconciliation(period, today=today)
+    agencies = {r.figure.agency_id: r.figure.agency for r in rows if r.figure.agency is not None}
     return render(
         request,
         "backoffice/quality/figures.html",
         {
             "form": form,
             "period": period,
-            "rows": reconciliation(period, today=today),
+            "rows": rows,
+            "differences": reconciliation_dossiers(period, agencies=agencies.values()),
             "can_edit": user.role in EDITORS,
         },
     )

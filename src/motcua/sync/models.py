@@ -22,6 +22,7 @@ class SyncMessage(models.Model):
     dossier_code = models.CharField(_("dossier code"), max_length=40)
     sequence = models.PositiveIntegerField()  # order within the dossier
     dossier = models.JSONField()
+    status_code = models.PositiveSmallIntegerField(null=True)  # TrangThaiHoSo, for reconciliation
     steps = models.JSONField(default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING

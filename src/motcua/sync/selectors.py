@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Max, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from motcua.sync.constants import DossierSyncStatus, MessageStatus
 from motcua.sync.models import SyncMessage, SyncState
@@ -92,3 +93,56 @@ def dossier_ids_synced_since(since: datetime | None) -> tuple[list[int], datetim
         states = states.filter(synced_at__gt=since)
     newest = states.aggregate(m=Max("synced_at"))["m"]
     return list(states.values_list("dossier_id", flat=True)), newest or since
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """Why the national portal may count a dossier otherwise than we do."""
+
+    dossier_id: int
+    reason: str  # "not_synced": the portal never accepted it; "behind": its last accepted state
+    # is older than ours; "stopped": our latest state was stopped (refused or incomplete)
+    portal_status: int | None  # TrangThaiHoSo the portal last accepted
+    our_status: int | None  # TrangThaiHoSo of our latest state
+
+    @property
+    def label(self) -> str:
+        return str(DIVERGENCE_LABELS[self.reason])
+
+
+DIVERGENCE_LABELS = {
+    "not_synced": _("never accepted by the portal"),
+    "behind": _("the portal has an older status"),
+    "stopped": _("our latest state was stopped"),
+}
+
+
+def sync_divergences(dossier_ids: Iterable[int]) -> list[Divergence]:
+    """Of these dossiers, those whose state at the portal differs from ours, with the reason.
+    A dossier the portal has (created) with nothing newer waiting is in step."""
+    ids = list(dossier_ids)
+    created = set(
+        SyncState.objects.filter(dossier_id__in=ids, created=True).values_list(
+            "dossier_id", flat=True
+        )
+    )
+    latest: dict[int, tuple[str, int | None]] = {}
+    accepted: dict[int, int | None] = {}
+    for dossier_id, status, code in (
+        SyncMessage.objects.filter(dossier_id__in=ids)
+        .order_by("dossier_id", "sequence")
+        .values_list("dossier_id", "status", "status_code")
+    ):
+        latest[dossier_id] = (status, code)
+        if status == MessageStatus.SENT:
+            accepted[dossier_id] = code
+    out = []
+    for dossier_id in ids:
+        status, code = latest.get(dossier_id, ("", None))
+        if dossier_id not in created:
+            out.append(Divergence(dossier_id, "not_synced", None, code))
+        elif status == MessageStatus.DEAD:
+            out.append(Divergence(dossier_id, "stopped", accepted.get(dossier_id), code))
+        elif status == MessageStatus.PENDING:
+            out.append(Divergence(dossier_id, "behind", accepted.get(dossier_id), code))
+    return out

@@ -54,6 +54,7 @@ def sync_message_append(
         dossier_code=dossier_code,
         sequence=(last or 0) + 1,
         dossier=dossier,
+        status_code=code if isinstance(code := dossier.get("TrangThaiHoSo"), int) else None,
         steps=steps,
         status=MessageStatus.DEAD if problems else MessageStatus.PENDING,
         problems=problems,

@@ -129,6 +129,14 @@ def dossier_id_chunks_received_before(
         last = chunk[-1]
 
 
+def dossier_codes(dossier_ids: Sequence[int]) -> dict[int, str]:
+    """The codes of these dossiers (for reports that list them)."""
+    return {
+        pk: code or ""
+        for pk, code in Dossier.objects.filter(pk__in=list(dossier_ids)).values_list("pk", "code")
+    }
+
+
 def dossier_count_received_before(instant: datetime) -> int:
     return Dossier.objects.filter(received_at__lt=instant).count()
 

@@ -62,3 +62,7 @@ def world(seeded, seed_catalogue) -> World:  # type: ignore[no-untyped-def]
         citizen=users["congdan"],
         version=version,
     )
+
+
+# The national portal's simulator, for the sync's tests (started only when a test asks for it).
+from motcua.dossiers.tests.portal import portal, portal_process  # noqa: E402, F401 - fixtures

@@ -9,11 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.catalog.selectors import procedure_profiles, sector_list
+from motcua.dossiers.selectors.facts import dossier_codes
 from motcua.dossiers.selectors.risk import (
     AtRisk,
     dossier_count_received_unsynced,
@@ -27,7 +29,7 @@ from motcua.organisation.selectors import (
     unit_list_valid_on,
 )
 from motcua.quality.constants import Group, ScopeKind
-from motcua.quality.models import FillState, NationalFigure, Target
+from motcua.quality.models import DossierFact, FillState, NationalFigure, Target
 from motcua.quality.periods import Period, period_previous
 from motcua.quality.selectors.scores import (
     MetricRow,
@@ -41,6 +43,7 @@ from motcua.quality.selectors.scores import (
     scorecard_from_inputs,
     totals_grouped,
 )
+from motcua.sync.selectors import Divergence, sync_divergences
 
 __all__ = [
     "AtRisk",
@@ -347,6 +350,56 @@ class ReconciliationRow:
         if self.ours is None or self.figure.score is None:
             return None
         return self.ours - self.figure.score
+
+
+@dataclass(frozen=True)
+class DossierDifference:
+    dossier_id: int
+    code: str
+    divergence: Divergence
+
+
+@dataclass(frozen=True)
+class AgencyDifferences:
+    """The dossiers of an agency received in a period that the national portal may count
+    otherwise than we do: never accepted, behind, or stopped (motcua.sync)."""
+
+    agency: Any
+    received: int
+    counts: dict[str, int]
+    dossiers: list[DossierDifference]
+
+
+def reconciliation_dossiers(
+    period: Period, *, agencies: Iterable[Any], limit: int = 200
+) -> list[AgencyDifferences]:
+    """Per agency, the dossiers behind differences with the national portal's figures."""
+    out = []
+    for agency in agencies:
+        ids = list(
+            DossierFact.objects.filter(
+                agency_id=agency.pk, received_on__gte=period.start, received_on__lte=period.end
+            )
+            .order_by("received_at")
+            .values_list("dossier_id", flat=True)
+        )
+        divergences = sync_divergences(ids)
+        counts: dict[str, int] = {}
+        for item in divergences:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        shown = divergences[:limit]
+        codes = dossier_codes([d.dossier_id for d in shown])
+        out.append(
+            AgencyDifferences(
+                agency=agency,
+                received=len(ids),
+                counts=counts,
+                dossiers=[
+                    DossierDifference(d.dossier_id, codes.get(d.dossier_id, ""), d) for d in shown
+                ],
+            )
+        )
+    return out
 
 
 def national_figures(period: Period) -> list[NationalFigure]:

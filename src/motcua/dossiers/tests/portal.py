@@ -1,5 +1,5 @@
-"""Fixtures of the national sync's tests: the dossiers' demo world, and the national portal's
-simulator (simulators/dvcqg/server.py) as its own process, the sender pointed at it."""
+"""The national portal's simulator (simulators/dvcqg/server.py) as its own process, the sender
+pointed at it: fixtures of the national sync's tests (imported by conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from motcua.dossiers.tests.conftest import world  # noqa: F401 - a fixture, by name
 
 SIMULATOR = Path(__file__).resolve().parents[4] / "simulators" / "dvcqg" / "server.py"
 

@@ -19,12 +19,12 @@ from motcua.dossiers.services import (
     dossier_return_result,
 )
 from motcua.dossiers.tests.conftest import World
+from motcua.dossiers.tests.portal import Portal
 from motcua.sync import services
 from motcua.sync.models import SyncMessage, SyncState
 from motcua.sync.selectors import sync_status_of
 from motcua.sync.services import sync_messages_retry, sync_send_all_due, sync_send_due
 from motcua.sync.tasks import sync_send_job
-from motcua.sync.tests.conftest import Portal
 
 # 1,000 dossiers by default; MOTCUA_SYNC_DOSSIERS changes it (e.g. a quick local run).
 MANY = int(os.environ.get("MOTCUA_SYNC_DOSSIERS", "1000"))
@@ -252,20 +252,3 @@ def test_the_dossier_page_shows_the_sync_and_resends_after_a_correction(
     assert portal.dossier(dossier.code or "")["HoSo"]["TenTTHC"] == name
     shown = client.get(page).content.decode()
     assert "Đã đồng bộ" in shown and "Gửi lại lên Cổng Dịch vụ công quốc gia" not in shown
-
-
-def test_the_766_facts_count_a_dossier_synced_once_the_portal_accepted_it(
-    world: World, portal: Portal
-) -> None:
-    from motcua.quality.models import DossierFact
-    from motcua.quality.services import facts_refresh
-
-    sent, held = world.receive(), world.receive()
-    SyncMessage.objects.filter(dossier_id=held.pk).update(next_attempt_at=timezone.now()
-                                                          + timedelta(hours=1))  # fmt: skip
-    facts_refresh()
-    assert not DossierFact.objects.get(pk=sent.pk).synced
-    assert sync_send_due().sent == 1
-    facts_refresh()  # no new event: the acceptance itself brings the fact up to date
-    assert DossierFact.objects.get(pk=sent.pk).synced
-    assert not DossierFact.objects.get(pk=held.pk).synced
