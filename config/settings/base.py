@@ -273,6 +273,12 @@ MOTCUA_SIGNING_DIR = env.path("MOTCUA_SIGNING_DIR", default=BASE_DIR / "var" / "
 # Passphrases of the .p12 files, by national identifier ("*" for all). No default: a secret is
 # never in code (development sets its own; `manage.py signing_demo_keys` makes matching files).
 MOTCUA_SIGNING_PASSPHRASES = env.dict("MOTCUA_SIGNING_PASSPHRASES", default={})
+# How long a result stays valid, by procedure code (months from the day it is issued), shown in
+# the citizen's store: the certificate of marital status 6 months (NĐ 123/2015, Art. 23 [MEM]).
+MOTCUA_RESULT_VALIDITY_MONTHS = {
+    code: int(months)
+    for code, months in env.dict("MOTCUA_RESULT_VALIDITY_MONTHS", default={"1.004873": "6"}).items()
+}
 # Procedures (national codes) whose result is an electronic certified copy of an original shown
 # at the desk (chứng thực bản sao điện tử từ bản chính); 2.000815 is the commune tier's.
 MOTCUA_CERTIFICATION_PROCEDURES = env.list("MOTCUA_CERTIFICATION_PROCEDURES", default=["2.000815"])

@@ -370,6 +370,7 @@ class Portal:
         self.lock = threading.Lock()
         self.mode = "ok"
         self.remaining: int | None = None  # requests left in `mode`; None: until told otherwise
+        self.until: float | None = None  # time.monotonic() when `mode` ends; None: no end
         self.state = empty_state()
         if self.state_file and os.path.exists(self.state_file):
             with open(self.state_file, encoding="utf-8") as f:
@@ -408,18 +409,24 @@ class Portal:
 
     # --- control ---------------------------------------------------------------------------
     def control(self) -> dict[str, Any]:
-        return {"mode": self.mode, "count": self.remaining}
+        left = None if self.until is None else max(0.0, round(self.until - time.monotonic(), 1))
+        return {"mode": self.mode, "count": self.remaining, "seconds": left}
 
-    def set_control(self, mode: str, count: int | None) -> dict[str, Any]:
+    def set_control(
+        self, mode: str, count: int | None, seconds: float | None = None
+    ) -> dict[str, Any]:
         with self.lock:
             self.mode = mode
             self.remaining = None if mode == "ok" else count
+            self.until = None if mode == "ok" or seconds is None else time.monotonic() + seconds
             return self.control()
 
     def take_mode(self, endpoint: str) -> str:
         """Count a request to an API endpoint and say which mode answers it."""
         with self.lock:
             self.state["counters"]["requests"][endpoint] += 1
+            if self.until is not None and time.monotonic() >= self.until:  # the period is over
+                self.mode, self.remaining, self.until = "ok", None, None
             mode = self.mode
             if self.remaining is not None:
                 self.remaining -= 1
@@ -437,7 +444,7 @@ class Portal:
     def reset(self) -> None:
         with self.lock:
             self.state = empty_state()
-            self.mode, self.remaining = "ok", None
+            self.mode, self.remaining, self.until = "ok", None, None
             self.save()
 
     # --- the three endpoints ---------------------------------------------------------------
@@ -628,19 +635,24 @@ def handler_for(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 order = None
             mode = order.get("mode") if isinstance(order, dict) else None
             count = order.get("count") if isinstance(order, dict) else None
+            seconds = order.get("seconds") if isinstance(order, dict) else None
             good_count = count is None or (
                 isinstance(count, int) and not isinstance(count, bool) and count > 0
             )
-            if mode not in MODES or not good_count:
+            good_seconds = seconds is None or (
+                isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds > 0
+            )
+            if mode not in MODES or not good_count or not good_seconds:
                 self._json(
                     400,
                     {
                         "error": "expected {'mode': one of " + ", ".join(MODES) + ", "
-                        "'count': a positive integer or absent}"
+                        "'count': a positive integer or absent, "
+                        "'seconds': a positive number or absent}"
                     },
                 )
                 return
-            self._json(200, portal.set_control(mode, count))
+            self._json(200, portal.set_control(mode, count, seconds))
 
         def _post_api(self, endpoint: str, body: bytes) -> None:
             mode = portal.take_mode(endpoint)

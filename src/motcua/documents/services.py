@@ -10,7 +10,9 @@ one transaction, and the stored file is removed if that transaction fails.
 from __future__ import annotations
 
 import secrets
+from calendar import monthrange
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -277,6 +279,22 @@ def signed_result_verify(signed: SignedResult) -> signing.Verdict:
 # --- the citizen's document store ---------------------------------------------------------------
 
 
+def result_valid_until(signed: SignedResult) -> date | None:
+    """The last day a result is valid, for the procedures whose results expire
+    (`MOTCUA_RESULT_VALIDITY_MONTHS`, by procedure code): e.g. the certificate of marital status,
+    6 months (NĐ 123/2015/NĐ-CP, Art. 23 [MEM])."""
+    months = settings.MOTCUA_RESULT_VALIDITY_MONTHS.get(
+        signed.dossier.procedure_version.procedure.code
+    )
+    if not months:
+        return None
+    issued = timezone.localdate(signed.signed_at)
+    year, month = divmod(issued.month - 1 + int(months), 12)
+    year, month = issued.year + year, month + 1
+    same_day = date(year, month, min(issued.day, monthrange(year, month)[1]))
+    return same_day - timedelta(days=1)
+
+
 def store_add_result(*, signed: SignedResult) -> StoredDocument | None:
     """A signed result goes to its recipient's store (once), if the recipient has an
     identification number."""
@@ -285,6 +303,7 @@ def store_add_result(*, signed: SignedResult) -> StoredDocument | None:
     stored, _created = StoredDocument.objects.get_or_create(
         source_key=f"result:{signed.pk}",
         defaults={
+            "valid_until": result_valid_until(signed),
             "id_number": signed.recipient_id_number,
             "kind": (
                 StoredDocument.Kind.CERTIFIED_COPY

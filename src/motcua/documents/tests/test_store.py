@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from motcua.catalog.selectors import eform_for_version
 from motcua.core.pdf import pdf_from_html
@@ -49,6 +50,10 @@ def test_a_result_and_a_scan_reach_the_persons_store(pay: Pay, signing_dir: Path
     issued = _issue(pay)
     result = StoredDocument.objects.get(kind="result")
     assert result.id_number == ID_NUMBER and result.dossier == issued
+    # The certificate of marital status is valid 6 months (MOTCUA_RESULT_VALIDITY_MONTHS).
+    issued_on = timezone.localdate(result.issued_at)
+    assert result.valid_until is not None and result.valid_until > issued_on
+    assert (result.valid_until - issued_on).days in range(180, 185)
     assert result.sha256 == issued.signed_results.get().sha256
     received = pay.receive(fee_collection="after")
     component = received.documents.exclude(copy_kind="presented").first()

@@ -507,7 +507,7 @@ def test_the_counters(portal: Portal) -> None:
     assert counters["steps_stored"] == 1
     assert counters["duplicate_steps_ignored"] == 1
     assert counters["versions"] == {CODE: 2}
-    assert counters["control"] == {"mode": "ok", "count": None}
+    assert counters["control"] == {"mode": "ok", "count": None, "seconds": None}
 
 
 # --- credentials -------------------------------------------------------------------------------
@@ -532,13 +532,24 @@ def test_without_users_nobody_is_asked_for_credentials() -> None:
 
 # --- fault injection ---------------------------------------------------------------------------
 def test_the_control_endpoint_says_and_changes_the_mode(portal: Portal) -> None:
-    assert portal.get("/_control") == {"mode": "ok", "count": None}
-    assert portal.control("http500", 2) == {"mode": "http500", "count": 2}
-    assert portal.get("/_control") == {"mode": "http500", "count": 2}
-    for order in [{"mode": "nonsense"}, {"mode": "down", "count": 0}, {"count": 1}, ["ok"]]:
+    assert portal.get("/_control") == {"mode": "ok", "count": None, "seconds": None}
+    assert portal.control("http500", 2) == {"mode": "http500", "count": 2, "seconds": None}
+    assert portal.get("/_control") == {"mode": "http500", "count": 2, "seconds": None}
+    for order in [{"mode": "nonsense"}, {"mode": "down", "count": 0}, {"count": 1}, ["ok"],
+                  {"mode": "down", "seconds": 0}, {"mode": "down", "seconds": "1"}]:  # fmt: skip
         status, _ = portal.call("/_control", order, auth="")
         assert status == 400
-    assert portal.control("ok") == {"mode": "ok", "count": None}
+    assert portal.control("ok") == {"mode": "ok", "count": None, "seconds": None}
+
+
+def test_down_for_a_period_then_back(portal: Portal) -> None:
+    status, answer = portal.call("/_control", {"mode": "down", "seconds": 1.5}, auth="")
+    assert status == 200 and answer["mode"] == "down" and 0 < answer["seconds"] <= 1.5
+    with pytest.raises(OSError):  # the connection closed without an answer
+        portal.call(CREATE, [dossier()])
+    time.sleep(1.6)
+    assert portal.post(CREATE, [dossier()]) == OK  # the period is over
+    assert portal.get("/_control")["mode"] == "ok"
 
 
 def test_http500_answers_html_and_stores_nothing(portal: Portal) -> None:
@@ -604,7 +615,7 @@ def test_a_mode_without_count_lasts_until_told_otherwise(portal: Portal) -> None
     portal.control("unknown_code")
     for path in [CREATE, UPDATE, STEPS, CREATE]:
         assert portal.post(path, [])["error_code"] == "99"
-    assert portal.get("/_control") == {"mode": "unknown_code", "count": None}
+    assert portal.get("/_control") == {"mode": "unknown_code", "count": None, "seconds": None}
     portal.control("ok")
     assert portal.post(CREATE, [dossier()]) == OK
 
@@ -613,10 +624,10 @@ def test_the_count_is_spent_by_any_of_the_three_endpoints(portal: Portal) -> Non
     portal.control("http500", 3)
     assert portal.call(CREATE, [dossier()])[0] == 500
     assert portal.call(UPDATE, [dossier()])[0] == 500
-    assert portal.get("/_control") == {"mode": "http500", "count": 1}
+    assert portal.get("/_control") == {"mode": "http500", "count": 1, "seconds": None}
     portal.get("/api/hoso")  # reading back spends nothing
     assert portal.call(STEPS, [step()])[0] == 500
-    assert portal.get("/_control") == {"mode": "ok", "count": None}
+    assert portal.get("/_control") == {"mode": "ok", "count": None, "seconds": None}
     assert portal.counters()["requests"] == {"themmoi": 1, "capnhat": 1, "tientrinh": 1}
 
 
