@@ -164,7 +164,10 @@ def _post(kind: str, messages: list[SyncMessage], report: SendReport) -> Failure
     report.requests += 1
     answer = client.post(kind, [m.dossier for m in messages])
     if answer.outcome == "exists" and kind == client.CREATE:  # REGULATION §4.1: then update
-        return _post(client.UPDATE, messages, report)
+        # The new ones of the list were stored; update those the answer names as existing, or,
+        # if it names none we know, the whole list (an update of the same snapshot is harmless).
+        named = [m for m in messages if m.dossier_code and m.dossier_code in answer.message]
+        return _post(client.UPDATE, named or messages, report)
     if answer.ok:
         return {}
     if answer.permanent and len(messages) > 1:

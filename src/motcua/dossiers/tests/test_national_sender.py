@@ -252,3 +252,55 @@ def test_the_dossier_page_shows_the_sync_and_resends_after_a_correction(
     assert portal.dossier(dossier.code or "")["HoSo"]["TenTTHC"] == name
     shown = client.get(page).content.decode()
     assert "Đã đồng bộ" in shown and "Gửi lại lên Cổng Dịch vụ công quốc gia" not in shown
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_a_sender_process_killed_mid_batch_then_restarted_loses_and_doubles_nothing(
+    world: World, portal: Portal, settings: Any
+) -> None:
+    """A real process (`manage.py sync_send`) sends one dossier per request and is killed with
+    SIGKILL while it works; a restarted sender finishes: every message once at the portal, at
+    most the one in flight twice (the same snapshot: an upsert), no dossier or step doubled."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a server database two processes share; CI runs it on PostgreSQL")
+    dossiers = [_whole_life(world) for _ in range(12)]  # 60 messages, committed
+    db = settings.DATABASES["default"]
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {
+        **os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": url,
+        "PYTHONPATH": "src:.", "USE_DVCQG": "true", "MOTCUA_DVCQG_URL": portal.url,
+        "MOTCUA_DVCQG_USERNAME": "motcua", "MOTCUA_DVCQG_PASSWORD": "test-secret",
+        "MOTCUA_DVCQG_BATCH": "1",
+    }  # fmt: skip
+    root = Path(__file__).resolve().parents[4]
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "sync_send"], cwd=root, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while portal.counters()["requests"]["themmoi"] < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    worker.send_signal(signal.SIGKILL)  # mid-batch: no chance to clean up
+    worker.wait(timeout=10)
+    done = SyncMessage.objects.filter(status="sent").count()
+    assert 0 < done < 60  # it was stopped part way
+    after = timezone.now() + timedelta(minutes=3)  # past the lease of what it had claimed
+    with time_machine.travel(after, tick=False):
+        _drain(after)
+    assert not SyncMessage.objects.exclude(status="sent").exists()  # nothing lost
+    counters = portal.counters()
+    assert counters["dossiers_created"] == 12 and counters["steps_stored"] == 60  # none twice
+    assert 60 <= sum(counters["versions"].values()) <= 61  # at most the one in flight again
+    for dossier in dossiers:
+        held = portal.dossier(dossier.code or "")
+        latest = SyncMessage.objects.filter(dossier_id=dossier.pk).order_by("sequence").last()
+        assert latest is not None and held["HoSo"] == latest.dossier
