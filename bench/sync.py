@@ -16,13 +16,9 @@ dossier by primary key). Results: bench/results/sync-<db>.json.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +38,8 @@ from children import (  # noqa: E402 - after the path is set
 )
 from children import progress as _progress  # noqa: E402
 
+from motcua.core.testing import free_port, local_server  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 SIMULATOR = ROOT / "simulators" / "dvcqg" / "server.py"
 DOSSIERS = 100 if SMOKE else 1000
@@ -49,32 +47,13 @@ ROUNDS, WARMUP = (10, 2) if SMOKE else (50, 5)
 MARRIAGE = "1.004873"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def _simulator() -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own simulator
-        [sys.executable, str(SIMULATOR), "--port", str(port), "--users", "bench=bench-secret"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_control", timeout=1).close()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.05)
+    command = [sys.executable, str(SIMULATOR), "--port", str(port), "--users", "bench=bench-secret"]
+    with local_server(command, f"{url}/_control"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 def _world(label: str) -> Any:

@@ -1923,11 +1923,7 @@ def draft_attach(
     from motcua.core.uploads import UploadRejectedError, upload_check
 
     with transaction.atomic():
-        draft = _draft_locked(draft_id, citizen)
-        if draft.submitted_dossier_id:
-            raise DossierError(_("This draft was already submitted."))
-        if not draft.version.documents.filter(pk=required_document_id).exists():
-            raise DossierError(_("This component does not belong to the procedure."))
+        draft = _draft_open_for(draft_id, citizen, required_document_id)
         try:
             checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
         except UploadRejectedError as error:
@@ -1947,6 +1943,16 @@ def draft_attach(
             raise
 
 
+def _draft_open_for(draft_id: int, citizen: User, required_document_id: int) -> OnlineDraft:
+    """The citizen's draft, locked, still open, and asking for this component."""
+    draft = _draft_locked(draft_id, citizen)
+    if draft.submitted_dossier_id:
+        raise DossierError(_("This draft was already submitted."))
+    if not draft.version.documents.filter(pk=required_document_id).exists():
+        raise DossierError(_("This component does not belong to the procedure."))
+    return draft
+
+
 def draft_reuse(
     *,
     citizen: User,
@@ -1961,11 +1967,7 @@ def draft_reuse(
 
     _helper_check(helper, citizen, "document_reused", draft_id)
     with transaction.atomic():
-        draft = _draft_locked(draft_id, citizen)
-        if draft.submitted_dossier_id:
-            raise DossierError(_("This draft was already submitted."))
-        if not draft.version.documents.filter(pk=required_document_id).exists():
-            raise DossierError(_("This component does not belong to the procedure."))
+        draft = _draft_open_for(draft_id, citizen, required_document_id)
         source = citizen_documents(citizen=citizen).filter(pk=document_id).first()
         if source is None:
             raise DossierError(_("This document is not among your documents."))
@@ -1995,11 +1997,7 @@ def draft_reuse_result(
 
     _helper_check(helper, citizen, "result_reused", draft_id)
     with transaction.atomic():
-        draft = _draft_locked(draft_id, citizen)
-        if draft.submitted_dossier_id:
-            raise DossierError(_("This draft was already submitted."))
-        if not draft.version.documents.filter(pk=required_document_id).exists():
-            raise DossierError(_("This component does not belong to the procedure."))
+        draft = _draft_open_for(draft_id, citizen, required_document_id)
         source = (
             Result.objects.select_related("dossier")
             .filter(dossier_id=result_dossier_id, outcome=Outcome.GRANTED)

@@ -4,10 +4,7 @@ pointed at it: fixtures of the national sync's tests (imported by conftest.py)."
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,13 +13,9 @@ from typing import Any
 
 import pytest
 
+from motcua.core.testing import free_port, local_server
+
 SIMULATOR = Path(__file__).resolve().parents[4] / "simulators" / "dvcqg" / "server.py"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -54,24 +47,12 @@ class Portal:
 
 @pytest.fixture(scope="session")
 def portal_process() -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own simulator
-        [sys.executable, str(SIMULATOR), "--port", str(port), "--users", "motcua=test-secret",
-         "--timeout-sleep", "3"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_control", timeout=1).close()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.05)
+    command = [sys.executable, str(SIMULATOR), "--port", str(port),
+               "--users", "motcua=test-secret", "--timeout-sleep", "3"]  # fmt: skip
+    with local_server(command, f"{url}/_control"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 @pytest.fixture

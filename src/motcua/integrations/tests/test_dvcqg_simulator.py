@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
-import subprocess
 import sys
 import time
 import urllib.error
@@ -20,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from motcua.core.testing import free_port, local_server
+
 SIMULATOR = Path(__file__).resolve().parents[4] / "simulators" / "dvcqg" / "server.py"
 USER, PASSWORD = "motcua", "secret"
 CREATE, UPDATE, STEPS = "/api/hoso/themmoi", "/api/hoso/capnhat", "/api/hoso/tientrinh"
@@ -28,12 +28,6 @@ OK = {"error_code": "0", "message": "Thành công"}
 
 
 # --- the simulator as a process --------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def basic(user: str = USER, password: str = PASSWORD) -> str:
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
 
@@ -104,27 +98,14 @@ class Portal:
 def portal_running(*extra: str, users: bool = True) -> Iterator[Portal]:
     """The simulator on a free port, knowing motcua/secret (and other/pw) unless not `users`,
     its 'timeout' mode sleeping 2 s."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, str(SIMULATOR), "--port", str(port), "--timeout-sleep", "2"]
     if users:
         command += ["--users", f"{USER}={PASSWORD},other=pw"]
     command += extra
-    process = subprocess.Popen(  # noqa: S603 - our own simulator
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_control", timeout=1).close()  # noqa: S310 - local
-                break
-            except OSError:
-                assert process.poll() is None, "the simulator did not start"
-                time.sleep(0.05)
+    with local_server(command, f"{url}/_control"):
         yield Portal(url)
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,7 @@ account, and the PayGov simulator as a real process on a free port."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +15,7 @@ import pytest
 
 from motcua.accounts.models import User
 from motcua.catalog.models import FeeLine, ProcedureVersion
+from motcua.core.testing import free_port, local_server
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import document_is_conditional
 from motcua.dossiers.services import ApplicantData, Intake, dossier_receive_new, dossier_submit
@@ -98,12 +96,6 @@ def pay(seeded, seed_catalogue) -> Pay:  # type: ignore[no-untyped-def]
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass
 class Simulator:
     url: str
@@ -130,34 +122,22 @@ class Simulator:
 def simulator_running(*, callback_url: str, return_url: str = "") -> Iterator[Simulator]:
     """The PayGov simulator as its own process on a free port, knowing partner MOTCUA-TEST;
     its confirmations go to `callback_url`, the citizen's browser back to `return_url`."""
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable, str(SIMULATOR), "--port", str(port),
         "--partners", "MOTCUA-TEST=test-secret", "--callback-url", callback_url,
     ]  # fmt: skip
     if return_url:
         command += ["--return-url", return_url]
-    process = subprocess.Popen(  # noqa: S603 - our own simulator
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/api/giao-dich", timeout=1).close()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.05)
+    with local_server(command, f"{url}/api/giao-dich"):
         yield Simulator(url)
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
 
 
 @pytest.fixture
 def simulator(settings) -> Iterator[Simulator]:  # type: ignore[no-untyped-def]
     """The simulator, its callbacks going nowhere: tests deliver confirmations themselves."""
-    nowhere = f"http://127.0.0.1:{_free_port()}/nobody-listens/"
+    nowhere = f"http://127.0.0.1:{free_port()}/nobody-listens/"
     with simulator_running(callback_url=nowhere) as running:
         settings.MOTCUA_PAYGOV_URL = f"{running.url}/api/thanh-toan"
         yield running
