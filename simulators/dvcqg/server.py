@@ -213,8 +213,8 @@ DOSSIER = Spec(  # HoSoDongBoDVC
 )
 # Dates a dossier must carry in some statuses (docs/dvcqg-sync.md, "mandatory" column).
 DATES_BY_STATUS = {
-    "NgayTiepNhan": {2, 4, 5, 6, 7, 8, 9, 10},
-    "NgayHenTra": {2, 4, 5, 6, 9, 10},
+    "NgayTiepNhan": {2, 4, 6, 8, 9, 10},
+    "NgayHenTra": {2, 4, 6, 9, 10},
     "NgayTra": {10},
     "NgayKetThucXuLy": {9, 10},
     "NgayTuChoi": {3},

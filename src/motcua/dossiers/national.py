@@ -140,7 +140,10 @@ def dossier_sync_record(dossier: Dossier) -> DossierRecord:
         due_at=dossier.due_at,
         returned_at=dossier.returned_at if status == "result_returned" else None,
         returned_to=result.received_by_name if result and dossier.returned_at else "",
-        return_method=dossier.return_method,
+        # How it was handed over once it was; until then how the applicant asked for it.
+        return_method=(
+            result.return_method if result and result.return_method else dossier.return_method
+        ),
         ended_at=(dossier.resolved_at or dossier.closed_at) if status in ENDED else None,
         refused_at=dossier.closed_at if status == "receipt_refused" else None,
         deciding_agency=dossier.deciding_agency.name,

@@ -1825,24 +1825,23 @@ def dossier_document_digitise(
 
 def dossier_sync_resend(*, actor: User, dossier_id: int) -> None:
     """Send the dossier to the national portal again: its present state queued afresh (after the
-    data that made the portal or our check refuse it was corrected) and its stopped messages
-    retried. For officers of the receiving or deciding agency, or the province's accounts.
+    data that made the portal or our check refuse it was corrected), superseding its stopped
+    messages. For officers of the receiving or deciding agency, or the province's accounts.
 
     On commit: nothing; the sender's next run takes the message. Audited.
     """
     from motcua.core.audit import audit_event_append
-    from motcua.sync.services import sync_dossier_retry
 
     with transaction.atomic():
         dossier = _locked(dossier_id, None)
         involved = {dossier.receiving_agency_id, dossier.deciding_agency_id}
         if actor.role not in PROVINCE_WIDE_ROLES and not involved & _agency_ids(actor):
             raise DossierError(_("Only an officer of the agency in charge can do this."))
-        retried = sync_dossier_retry(dossier_id=dossier.pk)
+        # The present state, whole: it supersedes every stopped message of the dossier.
         dossier_sync_queue(dossier)
         audit_event_append(
             action="dossier.sync_resent", actor_id=actor.pk, object_type="dossier",
-            object_id=dossier.pk, payload={"retried": retried},
+            object_id=dossier.pk, payload={},
         )  # fmt: skip
 
 

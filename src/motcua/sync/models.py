@@ -32,6 +32,7 @@ class SyncMessage(models.Model):
     next_attempt_at = models.DateTimeField()
     last_code = models.CharField(max_length=40, blank=True)
     last_error = models.TextField(blank=True)
+    claim = models.CharField(max_length=32, blank=True)  # the sender holding it (its token)
     created_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -41,7 +42,12 @@ class SyncMessage(models.Model):
             models.UniqueConstraint(fields=["dossier_id", "sequence"], name="sync_message_order"),
         ]
         indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["status", "next_attempt_at"], name="sync_message_due"),
+            # Only the waiting ones: the sent ones (nearly all rows) stay out of the index.
+            models.Index(
+                fields=["next_attempt_at"],
+                name="sync_message_due",
+                condition=models.Q(status=MessageStatus.PENDING),
+            ),
         ]
         verbose_name = _("sync message")
         verbose_name_plural = _("sync messages")

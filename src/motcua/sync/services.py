@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,7 +28,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, Max, Min, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from motcua.integrations.dvcqg import client, payload
@@ -83,16 +85,6 @@ def sync_messages_retry(*, message_ids: Iterable[int]) -> int:
     )
 
 
-def sync_dossier_retry(*, dossier_id: int) -> int:
-    """A dossier's stopped messages go back to the queue, except those our own check stopped
-    (their content is wrong: a fresh message replaces them)."""
-    return sync_messages_retry(
-        message_ids=SyncMessage.objects.filter(
-            dossier_id=dossier_id, status=MessageStatus.DEAD
-        ).values_list("pk", flat=True)
-    )
-
-
 # --- sending ----------------------------------------------------------------------------------
 
 
@@ -123,62 +115,87 @@ def backoff(attempts: int) -> timedelta:
 
 
 def _lease() -> timedelta:
-    return timedelta(seconds=4 * settings.MOTCUA_DVCQG_TIMEOUT_SECONDS + 60)
+    """How long a claimed batch belongs to its sender. The sender starts no new request after
+    half of it (`_Batch.expired`), so a batch is never still being posted when another sender
+    may take it."""
+    return timedelta(seconds=max(600, 20 * settings.MOTCUA_DVCQG_TIMEOUT_SECONDS))
 
 
-def _claim(now: datetime, limit: int) -> list[SyncMessage]:
-    """The oldest pending message of up to `limit` dossiers, due now, claimed for a lease."""
+def _claim(now: datetime, limit: int) -> tuple[str, list[SyncMessage]]:
+    """The oldest pending message of up to `limit` dossiers, due now, claimed with a token for a
+    lease. Heads are chosen in the query (no earlier pending message of the same dossier), so
+    later messages waiting behind a backing-off head never crowd out other dossiers."""
+    token = uuid.uuid4().hex
+    earlier = SyncMessage.objects.filter(
+        dossier_id=OuterRef("dossier_id"),
+        status=MessageStatus.PENDING,
+        sequence__lt=OuterRef("sequence"),
+    )
     with transaction.atomic():
-        due = list(
+        chosen = list(
             SyncMessage.objects.select_for_update(skip_locked=True)
             .filter(status=MessageStatus.PENDING, next_attempt_at__lte=now)
-            .order_by("pk")[: limit * 4]
+            .exclude(Exists(earlier))
+            .order_by("pk")[:limit]
         )
-        if not due:
-            return []
-        heads = dict(
-            SyncMessage.objects.filter(
-                status=MessageStatus.PENDING, dossier_id__in={m.dossier_id for m in due}
-            )
-            .values_list("dossier_id")
-            .annotate(first=Min("sequence"))
-        )
-        chosen: list[SyncMessage] = []
-        for message in due:
-            if message.sequence == heads[message.dossier_id] and len(chosen) < limit:
-                chosen.append(message)
         SyncMessage.objects.filter(pk__in=[m.pk for m in chosen]).update(
-            next_attempt_at=now + _lease()
+            next_attempt_at=now + _lease(), claim=token
         )
-    return chosen
+    return token, chosen
 
 
 Failures = dict[int, Answer]  # message id → why it was not delivered
+# Answers that say nothing about the content: splitting the list would only repeat them.
+NOT_ABOUT_CONTENT = frozenset({"unreachable", "timeout", "HTTP 401", "HTTP 429", "HTTP 503"})
 
 
-def _post(kind: str, messages: list[SyncMessage], report: SendReport) -> Failures:
-    """Post the messages' dossiers (create, update) as one list; a refused list is split until
-    the messages at fault are found."""
+@dataclass
+class _Batch:
+    report: SendReport
+    deadline: float  # time.monotonic() after which no request starts
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def post(self, kind: str, items: list[dict[str, Any]]) -> Answer:
+        if self.expired():
+            return Answer("failed", "lease", "the batch's time ran out before this request")
+        self.report.requests += 1
+        return client.post(kind, items)
+
+
+def _split(answer: Answer, messages: list[SyncMessage]) -> bool:
+    """Whether to send a failed list one by one to find the message at fault: a refusal of the
+    content, or an HTTP-level failure seen before for one of them (a dossier that makes the
+    portal fail must not hold its batchmates forever)."""
+    if len(messages) < 2:  # noqa: PLR2004 - a single message cannot be split
+        return False
+    if answer.permanent:
+        return True
+    return answer.code not in NOT_ABOUT_CONTENT and any(m.attempts for m in messages)
+
+
+def _post(kind: str, messages: list[SyncMessage], batch: _Batch) -> Failures:
+    """Post the messages' dossiers (create, update) as one list; a list that fails because of
+    its content is split until the messages at fault are found."""
     if not messages:
         return {}
-    report.requests += 1
-    answer = client.post(kind, [m.dossier for m in messages])
-    if answer.outcome == "exists" and kind == client.CREATE:  # REGULATION §4.1: then update
-        # The new ones of the list were stored; update those the answer names as existing, or,
-        # if it names none we know, the whole list (an update of the same snapshot is harmless).
-        named = [m for m in messages if m.dossier_code and m.dossier_code in answer.message]
-        return _post(client.UPDATE, named or messages, report)
+    answer = batch.post(kind, [m.dossier for m in messages])
+    if answer.outcome == "exists" and kind == client.CREATE:
+        # REGULATION §4.1: then update. The whole list: the new ones were stored by the create,
+        # updating them with the same snapshot changes nothing.
+        return _post(client.UPDATE, messages, batch)
     if answer.ok:
         return {}
-    if answer.permanent and len(messages) > 1:
+    if _split(answer, messages):
         failures: Failures = {}
         for message in messages:
-            failures |= _post(kind, [message], report)
+            failures |= _post(kind, [message], batch)
         return failures
     return {m.pk: answer for m in messages}
 
 
-def _post_steps(messages: list[SyncMessage], report: SendReport) -> Failures:
+def _post_steps(messages: list[SyncMessage], batch: _Batch) -> Failures:
     """The messages' steps, in chunks of 10 (the portal's limit), in order."""
     owners: list[tuple[SyncMessage, dict[str, Any]]] = [
         (m, step) for m in messages for step in m.steps
@@ -189,22 +206,21 @@ def _post_steps(messages: list[SyncMessage], report: SendReport) -> Failures:
         chunk = [(m, s) for m, s in owners[start : start + size] if m.pk not in failures]
         if not chunk:
             continue
-        report.requests += 1
-        answer = client.post(client.STEPS, [s for _m, s in chunk])
+        answer = batch.post(client.STEPS, [s for _m, s in chunk])
         if answer.ok:
             continue
-        if answer.permanent and len({m.pk for m, _s in chunk}) > 1:
-            for message in {m.pk: m for m, _s in chunk}.values():
-                failures |= _post_steps_of(message, report)
+        owners_of_chunk = list({m.pk: m for m, _s in chunk}.values())
+        if _split(answer, owners_of_chunk):
+            for message in owners_of_chunk:
+                failures |= _post_steps_of(message, batch)
         else:
-            failures |= {m.pk: answer for m, _s in chunk}
+            failures |= {m.pk: answer for m in owners_of_chunk}
     return failures
 
 
-def _post_steps_of(message: SyncMessage, report: SendReport) -> Failures:
+def _post_steps_of(message: SyncMessage, batch: _Batch) -> Failures:
     for start in range(0, len(message.steps), payload.STEPS_PER_REQUEST):
-        report.requests += 1
-        answer = client.post(client.STEPS, message.steps[start : start + payload.STEPS_PER_REQUEST])
+        answer = batch.post(client.STEPS, message.steps[start : start + payload.STEPS_PER_REQUEST])
         if not answer.ok:
             return {message.pk: answer}
     return {}
@@ -212,54 +228,70 @@ def _post_steps_of(message: SyncMessage, report: SendReport) -> Failures:
 
 def sync_send_due(*, now: datetime | None = None, limit: int | None = None) -> SendReport:
     """Send one batch of what is due (`MOTCUA_DVCQG_BATCH` dossiers). Never raises for the
-    portal's sake: every outcome is recorded on its message."""
+    portal's sake: every outcome is recorded on its message, an unexpected error included."""
     started = time.monotonic()
     now = now or timezone.now()
     report = SendReport()
-    batch = _claim(now, limit or settings.MOTCUA_DVCQG_BATCH)
-    if not batch:
+    token, claimed = _claim(now, limit or settings.MOTCUA_DVCQG_BATCH)
+    if not claimed:
         return report
-    created = set(
-        SyncState.objects.filter(
-            dossier_id__in=[m.dossier_id for m in batch], created=True
-        ).values_list("dossier_id", flat=True)
-    )
-    failures = _post(client.CREATE, [m for m in batch if m.dossier_id not in created], report)
-    failures |= _post(client.UPDATE, [m for m in batch if m.dossier_id in created], report)
-    failures |= _post_steps([m for m in batch if m.pk not in failures and m.steps], report)
-    _record(batch, failures, now=timezone.now(), report=report)
+    batch = _Batch(report, deadline=started + _lease().total_seconds() / 2)
+    try:
+        created = set(
+            SyncState.objects.filter(
+                dossier_id__in=[m.dossier_id for m in claimed], created=True
+            ).values_list("dossier_id", flat=True)
+        )
+        failures = _post(client.CREATE, [m for m in claimed if m.dossier_id not in created], batch)
+        failures |= _post(client.UPDATE, [m for m in claimed if m.dossier_id in created], batch)
+        failures |= _post_steps([m for m in claimed if m.pk not in failures and m.steps], batch)
+    except Exception as error:  # a bug or the unexpected: recorded on every message, not lost
+        logger.exception("national sync batch failed")
+        failures = {m.pk: Answer("failed", "error", repr(error)[:500]) for m in claimed}
+    _record(claimed, failures, token=token, now=timezone.now(), report=report)
     report.duration_ms = int((time.monotonic() - started) * 1000)
     return report
 
 
 def _record(
-    batch: list[SyncMessage], failures: Failures, *, now: datetime, report: SendReport
-) -> None:
+    claimed: list[SyncMessage], failures: Failures, *, token: str, now: datetime,
+    report: SendReport,
+) -> None:  # fmt: skip
+    """Record what became of a claimed batch, for the messages this sender still holds (its
+    token): a sender whose lease ran out never overwrites another's outcome."""
     limit: int = settings.MOTCUA_DVCQG_MAX_ATTEMPTS
     with transaction.atomic():
-        for message in batch:
+        for message in claimed:
+            mine = SyncMessage.objects.filter(
+                pk=message.pk, status=MessageStatus.PENDING, claim=token
+            )
             answer = failures.get(message.pk)
             if answer is None:
-                SyncMessage.objects.filter(pk=message.pk).update(
-                    status=MessageStatus.SENT, sent_at=now, last_code="0", last_error=""
-                )
-                SyncState.objects.update_or_create(
-                    dossier_id=message.dossier_id,
-                    defaults={"created": True, "last_sequence": message.sequence, "synced_at": now},
+                if not mine.update(
+                    status=MessageStatus.SENT, sent_at=now, last_code="0", last_error="", claim=""
+                ):
+                    continue
+                state, _ = SyncState.objects.get_or_create(dossier_id=message.dossier_id)
+                SyncState.objects.filter(pk=state.pk).update(
+                    created=True,
+                    last_sequence=Greatest(F("last_sequence"), Value(message.sequence)),
+                    synced_at=now,
                 )
                 report.sent += 1
                 continue
             attempts = message.attempts + 1
             stop = answer.permanent and attempts >= limit
-            if answer.outcome == "unknown_dossier":  # the portal lost it: create it again
-                SyncState.objects.filter(dossier_id=message.dossier_id).update(created=False)
-            SyncMessage.objects.filter(pk=message.pk).update(
+            if not mine.update(
                 status=MessageStatus.DEAD if stop else MessageStatus.PENDING,
                 attempts=attempts,
                 next_attempt_at=now + backoff(attempts),
                 last_code=answer.code[:40],
                 last_error=answer.message[:2000],
-            )
+                claim="",
+            ):
+                continue
+            if answer.outcome == "unknown_dossier":  # the portal lost it: create it again
+                SyncState.objects.filter(dossier_id=message.dossier_id).update(created=False)
             report.stopped += stop
             report.failed += not stop
             report.errors[answer.code] = report.errors.get(answer.code, 0) + 1

@@ -144,7 +144,9 @@ def test_an_incomplete_dossier_is_stopped_by_our_check_and_never_sent(world: Wor
 @pytest.mark.parametrize(
     ("status", "missing"),
     [(4, ["NgayTiepNhan", "NgayHenTra"]), (10, ["NgayTiepNhan", "NgayHenTra",
-      "NgayKetThucXuLy", "NgayTra"]), (3, ["NgayTuChoi"]), (1, [])],
+      "NgayKetThucXuLy", "NgayTra"]), (3, ["NgayTuChoi"]), (1, []), (2, ["NgayTiepNhan",
+      "NgayHenTra"]), (5, []), (6, ["NgayTiepNhan", "NgayHenTra"]), (7, []), (8, ["NgayTiepNhan"]),
+      (9, ["NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy"])],
 )  # fmt: skip
 def test_the_dates_a_status_needs_are_checked(status: int, missing: list[str]) -> None:
     from motcua.integrations.dvcqg.payload import dossier_problems

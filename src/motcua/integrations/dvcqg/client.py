@@ -7,6 +7,7 @@ other side's failure. Settings: `MOTCUA_DVCQG_URL`, `MOTCUA_DVCQG_PATHS`, `MOTCU
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -74,6 +75,8 @@ def post(kind: str, items: list[dict[str, Any]]) -> Answer:
     except (urllib.error.URLError, ConnectionError, OSError) as error:
         reason = getattr(error, "reason", error)
         return Answer("failed", "unreachable", str(reason)[:500])
+    except (http.client.HTTPException, ValueError) as error:  # a broken HTTP answer
+        return Answer("failed", "malformed", f"{type(error).__name__}: {error}"[:500])
     return read_answer(body)
 
 
@@ -85,7 +88,7 @@ def read_answer(body: bytes) -> Answer:
         return Answer("failed", "malformed", body[:200].decode("utf-8", "replace"))
     if not isinstance(data, dict) or "error_code" not in data:
         return Answer("failed", "malformed", str(data)[:200])
-    code, message = str(data.get("error_code")), str(data.get("message", ""))[:1000]
+    code, message = str(data.get("error_code")), str(data.get("message", ""))[:4000]
     for codes, outcome, permanent in (
         (mapping.OK, "ok", False),
         (mapping.EXISTS, "exists", False),

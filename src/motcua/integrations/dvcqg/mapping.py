@@ -31,8 +31,8 @@ SUPPLEMENT_STATE: Final = {"waiting": 0, "supplied": 1, "cancelled": 2}  # Trang
 ID_KIND: Final = {12: 1, 9: 2}  # LoaiDinhDanh by the number's length
 
 # Statuses whose dates the portal needs (docs/dvcqg-sync.md).
-NEEDS_RECEIVED: Final = frozenset({2, 4, 5, 6, 7, 8, 9, 10})
-NEEDS_APPOINTMENT: Final = frozenset({2, 4, 5, 6, 9, 10})
+NEEDS_RECEIVED: Final = frozenset({2, 4, 6, 8, 9, 10})  # 5, 7: also before receipt
+NEEDS_APPOINTMENT: Final = frozenset({2, 4, 6, 9, 10})
 NEEDS_ENDED: Final = frozenset({9, 10})
 NEEDS_RETURNED: Final = frozenset({10})
 NEEDS_REFUSED: Final = frozenset({3})

@@ -162,7 +162,7 @@ def dossier_json(record: DossierRecord) -> dict[str, Any]:
         "TrangThaiHoSo": mapping.STATUS[record.status],
         "NgayTra": date_text(record.returned_at),
         "ThongTinTra": record.returned_to,
-        "HinhThuc": mapping.RETURN_METHOD.get(record.return_method, 0),
+        "HinhThuc": mapping.RETURN_METHOD.get(record.return_method),
         "NgayKetThucXuLy": date_text(record.ended_at),
         "NgayTuChoi": date_text(record.refused_at),
         "DonViXuLy": record.deciding_agency,

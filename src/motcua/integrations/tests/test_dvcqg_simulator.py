@@ -124,8 +124,8 @@ def portal(running: Portal) -> Portal:
 
 # --- payloads --------------------------------------------------------------------------------
 DATES_BY_STATUS = {
-    "NgayTiepNhan": {2, 4, 5, 6, 7, 8, 9, 10},
-    "NgayHenTra": {2, 4, 5, 6, 9, 10},
+    "NgayTiepNhan": {2, 4, 6, 8, 9, 10},
+    "NgayHenTra": {2, 4, 6, 9, 10},
     "NgayTra": {10},
     "NgayKetThucXuLy": {9, 10},
     "NgayTuChoi": {3},
