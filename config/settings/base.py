@@ -376,6 +376,19 @@ MOTCUA_SCHEDULE = [
     ("motcua.sync.tasks.sync_send_job", 60),
 ]
 
+# --- feedback and petitions (PAKN, issue 12) ---------------------------------------------------
+# Limits in working days (REGULATION.md §4.3 [SEC], the 766 docx; the decree's own are [GAP]):
+# refuse, first supplement request, handle — from submission or the latest transfer — and publish
+# the answer once ready. Effective-dated: an item keeps the row in force when its clock started.
+MOTCUA_FEEDBACK_LIMITS = env.json(
+    "MOTCUA_FEEDBACK_LIMITS",
+    default=[
+        {"from": "2022-06-23", "refuse": 2, "first_supplement": 5, "handle": 15, "publish": 2}
+    ],
+)
+# Warn the agency this many working days before a limit.
+MOTCUA_FEEDBACK_WARN_WORKING_DAYS = env.int("MOTCUA_FEEDBACK_WARN_WORKING_DAYS", default=2)
+
 # --- national portal sync (issue 11, docs/dvcqg-sync.md, docs/adr/0013-national-sync.md) -------
 # Off by default: the outbox fills (nothing is lost) but nothing is sent. When on, the URL and
 # credentials must be the portal's; development points at the simulator (simulators/dvcqg/).

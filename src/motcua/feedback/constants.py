@@ -13,3 +13,27 @@ class DissatisfactionReason(models.TextChoices):
     FEES = "fees", _("I paid more than the published fees")
     ONLINE_DIFFICULT = "online_difficult", _("The online service was hard to use")
     OTHER = "other", _("Something else")
+
+
+class FeedbackKind(models.TextChoices):
+    """What a petition (PAKN) is about (the national portal's classification)."""
+
+    REGULATION = "regulation", _("An administrative regulation or procedure")
+    BEHAVIOUR = "behaviour", _("An officer's conduct")
+    OTHER = "other", _("Something else")
+
+
+class FeedbackChannel(models.TextChoices):
+    PORTAL = "portal", _("Public service portal")
+    HOTLINE = "hotline", _("Hotline 1022")
+    APP = "app", _("Mobile app")
+
+
+class FeedbackStatus(models.TextChoices):
+    """Where a petition stands (a reduced set of the national portal's statuses, §4.3)."""
+
+    AWAITING_ROUTING = "awaiting_routing", _("Waiting to be sent to an agency")
+    PROCESSING = "processing", _("Being handled")
+    REFUSED = "refused", _("Refused")
+    ANSWERED = "answered", _("Answered")
+    PUBLISHED = "published", _("Answer published")

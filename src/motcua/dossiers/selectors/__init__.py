@@ -144,6 +144,18 @@ def dossier_get_visible(*, user: User, dossier_id: int) -> Dossier | None:
     )
 
 
+def dossier_by_code(*, code: str) -> Dossier | None:
+    """A dossier by its code, whoever asks (for links a citizen types, e.g. in a petition)."""
+    code = code.strip()
+    if not code or len(code) > 40:  # noqa: PLR2004 - longer than any code
+        return None
+    return (
+        Dossier.objects.filter(code__in={code, code.upper()})
+        .select_related("deciding_agency")
+        .first()
+    )
+
+
 def dossier_find_by_code(*, user: User, code: str) -> Dossier | None:
     return dossier_list_visible(user=user).filter(code=code.strip().upper()).first() or (
         dossier_list_visible(user=user).filter(code=code.strip()).first()
