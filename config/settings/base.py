@@ -388,6 +388,15 @@ MOTCUA_FEEDBACK_LIMITS = env.json(
 )
 # Warn the agency this many working days before a limit.
 MOTCUA_FEEDBACK_WARN_WORKING_DAYS = env.int("MOTCUA_FEEDBACK_WARN_WORKING_DAYS", default=2)
+# An answer rated "not satisfied" reopens the petition (new deadline, the approving leader named)
+# at most this many times; later ratings are recorded without reopening.
+MOTCUA_FEEDBACK_MAX_REOPENS = env.int("MOTCUA_FEEDBACK_MAX_REOPENS", default=2)
+# Attachments per petition (PDF, JPEG, PNG; each at most MOTCUA_UPLOAD_MAX_MB).
+MOTCUA_FEEDBACK_MAX_FILES = env.int("MOTCUA_FEEDBACK_MAX_FILES", default=5)
+# The citizen's link to follow and rate a petition (sent by SMS / e-mail; no account needed).
+MOTCUA_FEEDBACK_TRACKING_URL = env.str(
+    "MOTCUA_FEEDBACK_TRACKING_URL", default="http://localhost:8000/phan-anh/theo-doi/{token}/"
+)
 
 # --- national portal sync (issue 11, docs/dvcqg-sync.md, docs/adr/0013-national-sync.md) -------
 # Off by default: the outbox fills (nothing is lost) but nothing is sent. When on, the URL and

@@ -102,6 +102,7 @@ class OneTimeCode(models.Model):
     class Purpose(models.TextChoices):
         SIGN_UP = "sign_up", _("Verify a new account")
         CONSENT = "consent", _("Consent to a community helper")
+        FEEDBACK = "feedback", _("Verify the phone number of a petition")
 
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, null=True, blank=True, related_name="one_time_codes"

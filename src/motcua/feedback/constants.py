@@ -34,6 +34,36 @@ class FeedbackStatus(models.TextChoices):
 
     AWAITING_ROUTING = "awaiting_routing", _("Waiting to be sent to an agency")
     PROCESSING = "processing", _("Being handled")
+    AWAITING_SUPPLEMENT = "awaiting_supplement", _("Waiting for more information")
+    AWAITING_APPROVAL = "awaiting_approval", _("Answer waiting for the leader's approval")
     REFUSED = "refused", _("Refused")
-    ANSWERED = "answered", _("Answered")
+    ANSWERED = "answered", _("Answered, waiting to be published")
     PUBLISHED = "published", _("Answer published")
+
+
+# Where the agency still has to act (the clock of the current step runs).
+FEEDBACK_OPEN = frozenset(
+    {
+        FeedbackStatus.AWAITING_ROUTING,
+        FeedbackStatus.PROCESSING,
+        FeedbackStatus.AWAITING_SUPPLEMENT,
+        FeedbackStatus.AWAITING_APPROVAL,
+    }
+)
+
+
+class FeedbackAction(models.TextChoices):
+    """The steps of a petition's history (FeedbackEvent.action)."""
+
+    SUBMITTED = "submitted", _("Received")
+    ROUTED = "routed", _("Sent to an agency")
+    TRANSFERRED = "transferred", _("Transferred to another agency")
+    REFUSED = "refused", _("Refused")
+    SUPPLEMENT_REQUESTED = "supplement_requested", _("More information requested")
+    SUPPLEMENTED = "supplemented", _("More information given")
+    DRAFTED = "drafted", _("Answer drafted and sent for approval")
+    RETURNED = "returned", _("Answer returned by the leader")
+    APPROVED = "approved", _("Answer approved and sent to the citizen")
+    PUBLISHED = "published", _("Answer published")
+    RATED = "rated", _("Rated by the citizen")
+    REOPENED = "reopened", _("Reopened after an unsatisfied rating")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,19 +17,33 @@ from django.utils.translation import gettext as _
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_user
-from motcua.core.calendar import shift_working_days
+from motcua.core.calendar import get_calendar, shift_working_days
 from motcua.core.identity import IdentifierInvalidError, phone_clean
 from motcua.core.sequences import counter_next
+from motcua.core.uploads import CheckedUpload, UploadRejectedError, upload_check
 from motcua.dossiers.constants import DossierStatus
 from motcua.dossiers.models import Dossier
 from motcua.feedback.constants import (
     DissatisfactionReason,
+    FeedbackAction,
     FeedbackChannel,
     FeedbackKind,
     FeedbackStatus,
 )
-from motcua.feedback.deadlines import feedback_deadlines
-from motcua.feedback.models import Feedback, FeedbackEvent, FeedbackSequence, SatisfactionRating
+from motcua.feedback.deadlines import feedback_deadlines, publish_by
+from motcua.feedback.models import (
+    Feedback,
+    FeedbackAnswer,
+    FeedbackAttachment,
+    FeedbackEvent,
+    FeedbackPhoneGate,
+    FeedbackSequence,
+    SatisfactionRating,
+)
+from motcua.feedback.redact import redact
+from motcua.feedback.selectors import routing_target
+from motcua.feedback.signals import feedback_committed
+from motcua.organisation.models import Agency
 
 
 class RatingError(ValueError):
@@ -92,7 +108,11 @@ def rating_follow_up(*, actor: User, rating_id: int, note: str) -> SatisfactionR
 
 CONTENT_LIMIT = 5000
 TITLE_LIMIT = 200
+ANSWER_LIMIT = 10000
+NOTE_LIMIT = 2000
 REPEAT_WINDOW = timedelta(minutes=1)
+# Who may act inside the agency holding a petition.
+HANDLING_ROLES = frozenset({Role.SPECIALIST, Role.LEADER, Role.AGENCY_ADMIN})
 
 
 class FeedbackError(Exception):
@@ -112,6 +132,10 @@ class FeedbackInput:
     email: str = ""
     dossier_code: str = ""
     anonymous: bool = False
+    sector_id: int | None = None
+    concerned_agency_id: int | None = None
+    unit_id: int | None = None
+    files: Sequence[File[bytes]] = field(default_factory=tuple)
 
 
 def _feedback_code(day: date) -> str:
@@ -132,7 +156,7 @@ def _clean_feedback(data: FeedbackInput) -> dict[str, Any]:
             _("The content is too long: at most %(n)s characters.") % {"n": f"{CONTENT_LIMIT:,}"}
         )
     if not title:
-        title = content[:80]
+        title = " ".join(content[:80].split())
     if len(title) > TITLE_LIMIT:
         raise FeedbackError(
             _("The title is too long: at most %(n)s characters.") % {"n": TITLE_LIMIT}
@@ -145,24 +169,109 @@ def _clean_feedback(data: FeedbackInput) -> dict[str, Any]:
             raise FeedbackError(str(error)) from error
     if not data.anonymous and not data.name.strip():
         raise FeedbackError(_("Write your name, or send it as an anonymous tip."))
+    if len(data.files) > settings.MOTCUA_FEEDBACK_MAX_FILES:
+        raise FeedbackError(
+            _("Attach at most %(n)s files.") % {"n": settings.MOTCUA_FEEDBACK_MAX_FILES}
+        )
     return {"title": title, "content": content, "phone": phone, "name": data.name.strip()[:200]}
+
+
+def _phone_gate(phone: str, now: datetime) -> None:
+    """One petition a minute per phone number. The gate row is locked until the petition is
+    stored, so two sent at the same moment cannot both pass (PostgreSQL: the second insert
+    waits for the first to commit, then sees its time)."""
+    gate = FeedbackPhoneGate.objects.select_for_update().filter(phone=phone).first()
+    if gate is None:
+        try:
+            with transaction.atomic():
+                FeedbackPhoneGate.objects.create(phone=phone, last_at=now)
+            return
+        except IntegrityError:
+            gate = FeedbackPhoneGate.objects.select_for_update().get(phone=phone)
+    if gate.last_at > now - REPEAT_WINDOW:
+        raise FeedbackError(
+            _("A petition from this phone number arrived less than a minute ago; wait a "
+              "moment before sending another.")
+        )  # fmt: skip
+    gate.last_at = now
+    gate.save(update_fields=["last_at"])
+
+
+def _checked_files(files: Sequence[File[bytes]]) -> list[tuple[File[bytes], CheckedUpload]]:
+    checked = []
+    for upload in files:
+        try:
+            checked.append(
+                (upload, upload_check(upload, name=upload.name or "", size=upload.size or 0))
+            )
+        except UploadRejectedError as error:
+            raise FeedbackError(f"{upload.name or ''}: {error}") from error
+    return checked
+
+
+def _attach(feedback: Feedback, files: list[tuple[File[bytes], CheckedUpload]]) -> None:
+    """Store the files and their rows; a failure deletes what was already stored."""
+    stored: list[str] = []
+    try:
+        for upload, checked in files:
+            name = default_storage.save(checked.storage_name(f"feedback/{feedback.pk}"), upload)
+            stored.append(name)
+            FeedbackAttachment.objects.create(
+                feedback=feedback, file=name, file_name=checked.display_name,
+                content_type=checked.content_type, size=checked.size,
+            )  # fmt: skip
+    except Exception:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _event(
+    feedback: Feedback,
+    action: str,
+    *,
+    at: datetime,
+    actor: User | None = None,
+    note: str = "",
+    from_agency: Agency | None = None,
+    to_agency: Agency | None = None,
+) -> None:
+    FeedbackEvent.objects.create(
+        feedback=feedback, action=action, at=at, actor=actor, note=note.strip()[:NOTE_LIMIT],
+        from_agency=from_agency, to_agency=to_agency,
+    )  # fmt: skip
+
+
+def _notify(feedback: Feedback, kind: str) -> None:
+    """Tell the citizen after the commit (notifications listens to `feedback_committed`)."""
+    feedback_id = feedback.pk
+    transaction.on_commit(
+        lambda: feedback_committed.send(sender=Feedback, feedback_id=feedback_id, kind=kind)
+    )
+
+
+def _restart_clock(feedback: Feedback, now: datetime) -> list[str]:
+    due = feedback_deadlines(clock_start=now, calendar=get_calendar())
+    feedback.clock_started_at, feedback.refuse_by = now, due.refuse_by
+    feedback.first_supplement_by, feedback.handle_by = due.first_supplement_by, due.handle_by
+    return ["clock_started_at", "refuse_by", "first_supplement_by", "handle_by"]
 
 
 def feedback_submit(
     *, data: FeedbackInput, citizen: User | None = None, entered_by: User | None = None
 ) -> Feedback:
     """Take a petition from the portal, the 1022 hotline (an officer types the call in) or the
-    app. Linked to a dossier when its code is given, and then routed to the agency deciding it;
-    otherwise it waits for the province office to route it. Anonymous tips are allowed and
-    flagged. One phone number sends at most one petition a minute: a repeat is refused and
-    nothing is stored twice.
+    app. It goes at once to the agency a routing rule names (FeedbackRoutingRule), else to the
+    agency deciding the linked dossier; otherwise it waits for the province office to route it.
+    Anonymous tips are allowed and flagged. One phone number sends at most one petition a
+    minute: a repeat is refused and nothing is stored twice.
 
     Legal basis: NĐ 20/2008/NĐ-CP as amended by NĐ 92/2017 (REGULATION.md §4.3).
     """
-    from motcua.core.calendar import get_calendar
     from motcua.dossiers.selectors import dossier_by_code
 
     clean = _clean_feedback(data)
+    files = _checked_files(data.files)
     now = timezone.now()
     dossier = None
     if data.dossier_code.strip():
@@ -170,19 +279,22 @@ def feedback_submit(
         if dossier is None:
             raise FeedbackError(_("No dossier has the code %(code)s: check it, or leave it empty.")
                                 % {"code": data.dossier_code.strip()[:40]})  # fmt: skip
+    about = {
+        "sector_id": data.sector_id,
+        "concerned_agency_id": data.concerned_agency_id
+        or (dossier.deciding_agency_id if dossier else None),
+        "unit_id": data.unit_id,
+        "procedure_id": dossier.procedure_version.procedure_id if dossier else None,
+    }
+    if data.sector_id is None and dossier is not None:
+        about["sector_id"] = dossier.procedure_version.sector_id
+    agency = routing_target(kind=data.kind, on=timezone.localdate(now), **about)
+    if agency is None and dossier is not None:
+        agency = dossier.deciding_agency
     with transaction.atomic():
-        if (
-            clean["phone"]
-            and Feedback.objects.filter(
-                phone=clean["phone"], created_at__gte=now - REPEAT_WINDOW
-            ).exists()
-        ):
-            raise FeedbackError(
-                _("A petition from this phone number arrived less than a minute ago; wait a "
-                  "moment before sending another.")
-            )  # fmt: skip
+        if clean["phone"]:
+            _phone_gate(clean["phone"], now)
         due = feedback_deadlines(clock_start=now, calendar=get_calendar())
-        agency = dossier.deciding_agency if dossier is not None else None
         feedback = Feedback.objects.create(
             code=_feedback_code(timezone.localdate(now)),
             channel=data.channel,
@@ -198,29 +310,56 @@ def feedback_submit(
             refuse_by=due.refuse_by,
             first_supplement_by=due.first_supplement_by,
             handle_by=due.handle_by,
+            **about,
             **clean,
         )
-        FeedbackEvent.objects.create(feedback=feedback, action="submitted", at=now,
-                                     actor=entered_by or citizen, to_agency=agency)  # fmt: skip
+        _attach(feedback, files)
+        _event(feedback, FeedbackAction.SUBMITTED, at=now, actor=entered_by or citizen,
+               to_agency=agency)  # fmt: skip
+        _notify(feedback, "received")
     return feedback
+
+
+def _load(feedback_id: int) -> Feedback:
+    feedback = Feedback.objects.select_for_update().filter(pk=feedback_id).first()
+    if feedback is None:
+        raise FeedbackError(_("This petition does not exist."))
+    return feedback
+
+
+def _member_roles(actor: User, agency_id: int | None) -> set[str]:
+    if agency_id is None:
+        return set()
+    return set(
+        membership_list_for_user(user=actor)
+        .filter(agency_id=agency_id)
+        .values_list("role", flat=True)
+    )
+
+
+def _require_handler(actor: User, feedback: Feedback) -> None:
+    if not _member_roles(actor, feedback.agency_id) & HANDLING_ROLES:
+        raise FeedbackError(_("Only the agency handling this petition can do this."))
+
+
+def _require_status(feedback: Feedback, *allowed: str) -> None:
+    if feedback.status not in allowed:
+        raise FeedbackError(
+            _("This cannot be done now: the petition is “%(status)s”.")
+            % {"status": feedback.get_status_display()}
+        )
 
 
 def feedback_route(*, actor: User, feedback_id: int, agency_id: int, note: str = "") -> Feedback:
     """Send a petition to the agency that must answer it, or move it to another (a transfer):
     the province office routes and re-routes; an agency holding it may pass it on. The clock
     restarts at a transfer (REGULATION §4.3: limits count from the latest transfer)."""
-    from motcua.core.calendar import get_calendar
     from motcua.organisation.selectors import agency_list_valid_on
 
     now = timezone.now()
     with transaction.atomic():
-        feedback = Feedback.objects.select_for_update().filter(pk=feedback_id).first()
-        if feedback is None:
-            raise FeedbackError(_("This petition does not exist."))
-        holding = (
-            feedback.agency_id is not None
-            and membership_list_for_user(user=actor).filter(agency_id=feedback.agency_id).exists()
-        )
+        feedback = _load(feedback_id)
+        holding = bool(_member_roles(actor, feedback.agency_id))
         if actor.role not in PROVINCE_WIDE_ROLES and not holding:
             raise FeedbackError(
                 _("Only the province office or the agency holding it can route it.")
@@ -237,16 +376,248 @@ def feedback_route(*, actor: User, feedback_id: int, agency_id: int, note: str =
         fields = ["agency", "status", "updated_at"]
         feedback.agency, feedback.status = target, FeedbackStatus.PROCESSING
         if transfer:
-            due = feedback_deadlines(clock_start=now, calendar=get_calendar())
-            feedback.clock_started_at, feedback.refuse_by = now, due.refuse_by
-            feedback.first_supplement_by, feedback.handle_by = (
-                due.first_supplement_by,
-                due.handle_by,
-            )
-            fields += ["clock_started_at", "refuse_by", "first_supplement_by", "handle_by"]
+            fields += _restart_clock(feedback, now)
         feedback.save(update_fields=fields)
-        FeedbackEvent.objects.create(
-            feedback=feedback, action="transferred" if transfer else "routed", at=now, actor=actor,
-            from_agency=previous, to_agency=target, note=note.strip()[:2000],
-        )  # fmt: skip
+        action = FeedbackAction.TRANSFERRED if transfer else FeedbackAction.ROUTED
+        _event(feedback, action, at=now, actor=actor, from_agency=previous, to_agency=target,
+               note=note)  # fmt: skip
+    return feedback
+
+
+def feedback_refuse(*, actor: User, feedback_id: int, reason: str) -> Feedback:
+    """Refuse to take a petition (outside the rules on petitions, abusive, a duplicate …), with
+    the reason told to the citizen; on time within the refusal limit (2 working days)."""
+    now = timezone.now()
+    if not reason.strip():
+        raise FeedbackError(_("Write the reason for refusing; the citizen receives it."))
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        if feedback.status == FeedbackStatus.AWAITING_ROUTING:
+            if actor.role not in PROVINCE_WIDE_ROLES:
+                raise FeedbackError(_("Only the province office can refuse a petition not yet "
+                                      "sent to an agency."))  # fmt: skip
+        else:
+            _require_status(feedback, FeedbackStatus.PROCESSING)
+            _require_handler(actor, feedback)
+        feedback.status, feedback.refused_at = FeedbackStatus.REFUSED, now
+        feedback.refuse_reason = reason.strip()[:NOTE_LIMIT]
+        feedback.late = feedback.late or now > feedback.refuse_by
+        feedback.save(update_fields=["status", "refused_at", "refuse_reason", "late", "updated_at"])
+        _event(feedback, FeedbackAction.REFUSED, at=now, actor=actor, note=reason)
+        _notify(feedback, "refused")
+    return feedback
+
+
+def feedback_request_supplement(*, actor: User, feedback_id: int, question: str) -> Feedback:
+    """Ask the citizen for more information; the first request is due within 5 working days.
+    The handling clock keeps running (the index's rule; REGULATION §4.3)."""
+    now = timezone.now()
+    if not question.strip():
+        raise FeedbackError(_("Write what the citizen should add."))
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.PROCESSING)
+        _require_handler(actor, feedback)
+        if feedback.anonymous and not (feedback.phone or feedback.email or feedback.citizen_id):
+            raise FeedbackError(_("This anonymous tip left no way to reach its sender."))
+        fields = ["status", "updated_at"]
+        if feedback.supplement_requested_at is None:
+            feedback.supplement_requested_at = now
+            feedback.late = feedback.late or now > feedback.first_supplement_by
+            fields += ["supplement_requested_at", "late"]
+        feedback.status = FeedbackStatus.AWAITING_SUPPLEMENT
+        feedback.save(update_fields=fields)
+        _event(feedback, FeedbackAction.SUPPLEMENT_REQUESTED, at=now, actor=actor, note=question)
+        _notify(feedback, "supplement_requested")
+    return feedback
+
+
+def feedback_supplement(
+    *, feedback_id: int, text: str, files: Sequence[File[bytes]] = ()
+) -> Feedback:
+    """The citizen answers a request for more information (text and files); the petition goes
+    back to the agency. The caller has checked it is the citizen (account or tracking link)."""
+    now = timezone.now()
+    text = text.strip()
+    if not text and not files:
+        raise FeedbackError(_("Write the information asked for, or attach a file."))
+    if len(text) > CONTENT_LIMIT:
+        raise FeedbackError(
+            _("The content is too long: at most %(n)s characters.") % {"n": f"{CONTENT_LIMIT:,}"}
+        )
+    if len(files) > settings.MOTCUA_FEEDBACK_MAX_FILES:
+        raise FeedbackError(
+            _("Attach at most %(n)s files.") % {"n": settings.MOTCUA_FEEDBACK_MAX_FILES}
+        )
+    checked = _checked_files(files)
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.AWAITING_SUPPLEMENT)
+        feedback.status = FeedbackStatus.PROCESSING
+        feedback.save(update_fields=["status", "updated_at"])
+        _attach(feedback, checked)
+        _event(feedback, FeedbackAction.SUPPLEMENTED, at=now, note=text)
+    return feedback
+
+
+def feedback_answer_draft(*, actor: User, feedback_id: int, text: str) -> FeedbackAnswer:
+    """The agency's answer of the current round, sent to its leader for approval (a draft the
+    leader returned is edited and sent again)."""
+    now = timezone.now()
+    text = text.strip()
+    if not text:
+        raise FeedbackError(_("Write the answer."))
+    if len(text) > ANSWER_LIMIT:
+        raise FeedbackError(
+            _("The answer is too long: at most %(n)s characters.") % {"n": f"{ANSWER_LIMIT:,}"}
+        )
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.PROCESSING)
+        _require_handler(actor, feedback)
+        answer, _created = FeedbackAnswer.objects.update_or_create(
+            feedback=feedback,
+            round=feedback.round,
+            defaults={"text": text, "drafted_by": actor},
+        )
+        feedback.status = FeedbackStatus.AWAITING_APPROVAL
+        feedback.save(update_fields=["status", "updated_at"])
+        _event(feedback, FeedbackAction.DRAFTED, at=now, actor=actor)
+    return answer
+
+
+def _require_leader(actor: User, feedback: Feedback) -> None:
+    if feedback.responsible_leader_id is not None:
+        if actor.pk != feedback.responsible_leader_id:
+            raise FeedbackError(
+                _("This reopened petition is answered under the leader named: %(name)s.")
+                % {"name": feedback.responsible_leader.display_name}  # type: ignore[union-attr]
+            )
+        return
+    if Role.LEADER not in _member_roles(actor, feedback.agency_id):
+        raise FeedbackError(_("Only a leader of the agency handling it can approve or return."))
+
+
+def _current_answer(feedback: Feedback) -> FeedbackAnswer:
+    answer = FeedbackAnswer.objects.filter(feedback=feedback, round=feedback.round).first()
+    if answer is None:
+        raise FeedbackError(_("There is no answer to approve."))
+    return answer
+
+
+def feedback_answer_return(*, actor: User, feedback_id: int, note: str) -> Feedback:
+    """The leader sends the draft back with remarks."""
+    now = timezone.now()
+    if not note.strip():
+        raise FeedbackError(_("Write what should change in the answer."))
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.AWAITING_APPROVAL)
+        _require_leader(actor, feedback)
+        answer = _current_answer(feedback)
+        answer.return_note = note.strip()[:NOTE_LIMIT]
+        answer.save(update_fields=["return_note", "updated_at"])
+        feedback.status = FeedbackStatus.PROCESSING
+        feedback.save(update_fields=["status", "updated_at"])
+        _event(feedback, FeedbackAction.RETURNED, at=now, actor=actor, note=note)
+    return feedback
+
+
+def _public_names(feedback: Feedback) -> list[str]:
+    names = [feedback.name]
+    if feedback.citizen is not None:
+        names.append(feedback.citizen.full_name)
+    return [n for n in names if n]
+
+
+def feedback_answer_approve(*, actor: User, feedback_id: int) -> Feedback:
+    """The leader approves: the answer goes to the citizen, the petition is ready to publish
+    ("chờ công khai", due within 2 working days), and its public texts are prepared with
+    personal data removed (feedback/redact.py) for the publisher to check."""
+    now = timezone.now()
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.AWAITING_APPROVAL)
+        _require_leader(actor, feedback)
+        answer = _current_answer(feedback)
+        names = _public_names(feedback)
+        answer.approved_by, answer.approved_at = actor, now
+        answer.public_text = redact(answer.text, names=names)
+        answer.save(update_fields=["approved_by", "approved_at", "public_text", "updated_at"])
+        feedback.status, feedback.ready_at = FeedbackStatus.ANSWERED, now
+        feedback.publish_by = publish_by(ready_at=now, calendar=get_calendar())
+        feedback.late = feedback.late or now > feedback.handle_by
+        if not feedback.public_title:
+            feedback.public_title = redact(feedback.title, names=names)[:TITLE_LIMIT]
+            feedback.public_content = redact(feedback.content, names=names)
+        feedback.save(update_fields=["status", "ready_at", "publish_by", "late", "public_title",
+                                     "public_content", "updated_at"])  # fmt: skip
+        _event(feedback, FeedbackAction.APPROVED, at=now, actor=actor)
+        _notify(feedback, "answered")
+    return feedback
+
+
+def feedback_publish(
+    *, actor: User, feedback_id: int, title: str, content: str, answer_text: str
+) -> Feedback:
+    """Publish the petition and its answer on the public page, as the publisher edited them;
+    contact details, ID numbers and the citizen's name are masked again whatever was typed."""
+    now = timezone.now()
+    title, content, answer_text = " ".join(title.split()), content.strip(), answer_text.strip()
+    if not (title and content and answer_text):
+        raise FeedbackError(_("The public title, content and answer must not be empty."))
+    if len(title) > TITLE_LIMIT or len(content) > CONTENT_LIMIT or len(answer_text) > ANSWER_LIMIT:
+        raise FeedbackError(_("A public text is too long."))
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.ANSWERED)
+        if actor.role not in PROVINCE_WIDE_ROLES:
+            _require_handler(actor, feedback)
+        names = _public_names(feedback)
+        answer = _current_answer(feedback)
+        answer.public_text = redact(answer_text, names=names)
+        answer.save(update_fields=["public_text", "updated_at"])
+        feedback.public_title = redact(title, names=names)[:TITLE_LIMIT]
+        feedback.public_content = redact(content, names=names)
+        feedback.status, feedback.published_at = FeedbackStatus.PUBLISHED, now
+        due = feedback.publish_by
+        feedback.late = feedback.late or (due is not None and now > due)
+        feedback.save(update_fields=["public_title", "public_content", "status", "published_at",
+                                     "late", "updated_at"])  # fmt: skip
+        _event(feedback, FeedbackAction.PUBLISHED, at=now, actor=actor)
+    return feedback
+
+
+def feedback_rate(*, feedback_id: int, satisfied: bool, comment: str = "") -> Feedback:
+    """The citizen rates the answer of the current round (once). "Not satisfied" reopens the
+    petition, up to `MOTCUA_FEEDBACK_MAX_REOPENS` times: a new round with a new deadline, under
+    the leader who approved the answer, its history kept. The caller has checked it is the
+    citizen (account or tracking link)."""
+    now = timezone.now()
+    comment = comment.strip()
+    if not satisfied and not comment:
+        raise FeedbackError(_("Tell us what is missing or wrong in the answer."))
+    with transaction.atomic():
+        feedback = _load(feedback_id)
+        _require_status(feedback, FeedbackStatus.ANSWERED, FeedbackStatus.PUBLISHED)
+        answer = _current_answer(feedback)
+        if answer.rated_at is not None:
+            raise FeedbackError(_("You have already rated this answer. Thank you."))
+        answer.satisfied, answer.rated_at = satisfied, now
+        answer.rating_comment = comment[:NOTE_LIMIT]
+        answer.save(update_fields=["satisfied", "rated_at", "rating_comment", "updated_at"])
+        _event(feedback, FeedbackAction.RATED, at=now, note=comment,
+               actor=feedback.citizen)  # fmt: skip
+        if not satisfied and feedback.round <= settings.MOTCUA_FEEDBACK_MAX_REOPENS:
+            fields = ["round", "status", "responsible_leader", "ready_at", "publish_by",
+                      "updated_at", *_restart_clock(feedback, now)]  # fmt: skip
+            feedback.round += 1
+            feedback.status = FeedbackStatus.PROCESSING
+            feedback.responsible_leader = answer.approved_by
+            feedback.ready_at = feedback.publish_by = None
+            feedback.save(update_fields=fields)
+            _event(feedback, FeedbackAction.REOPENED, at=now, note=comment,
+                   to_agency=feedback.agency)  # fmt: skip
+        else:
+            feedback.save(update_fields=["updated_at"])
     return feedback

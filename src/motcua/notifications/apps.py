@@ -12,3 +12,8 @@ class NotificationsConfig(AppConfig):
         from motcua.notifications.receivers import on_dossier_event
 
         dossier_event_committed.connect(on_dossier_event, dispatch_uid="notifications.dossier")
+        # The same for petitions (PAKN).
+        from motcua.feedback.signals import feedback_committed
+        from motcua.notifications.receivers import on_feedback_event
+
+        feedback_committed.connect(on_feedback_event, dispatch_uid="notifications.feedback")

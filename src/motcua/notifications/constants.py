@@ -25,3 +25,7 @@ class MessageKind(models.TextChoices):
     REFUSED = "refused", _("Dossier refused")
     RESULT_READY = "result_ready", _("Result ready")
     RETURNED = "returned", _("Result returned; please rate")
+    FEEDBACK_RECEIVED = "feedback_received", _("Petition received")
+    FEEDBACK_REFUSED = "feedback_refused", _("Petition refused")
+    FEEDBACK_SUPPLEMENT = "feedback_supplement", _("Petition: more information requested")
+    FEEDBACK_ANSWERED = "feedback_answered", _("Petition answered")

@@ -1,4 +1,4 @@
-"""Dossier events → messages to the applicant (connected in `apps.py`)."""
+"""Dossier and petition events → messages to the citizen (connected in `apps.py`)."""
 
 from __future__ import annotations
 
@@ -72,4 +72,35 @@ def on_dossier_event(sender: Any, event: DossierEvent, **kwargs: Any) -> None:
             recipient=recipient,
             context=dossier_message_context(event),
             dossier_id=dossier.pk,
+        )
+
+
+FEEDBACK_KINDS = {
+    "received": MessageKind.FEEDBACK_RECEIVED,
+    "refused": MessageKind.FEEDBACK_REFUSED,
+    "supplement_requested": MessageKind.FEEDBACK_SUPPLEMENT,
+    "answered": MessageKind.FEEDBACK_ANSWERED,
+}
+
+
+def on_feedback_event(sender: Any, feedback_id: int, kind: str, **kwargs: Any) -> None:
+    """A petition step the citizen must hear about: the code and the tracking link always, the
+    reason, the question or the answer when there is one."""
+    from motcua.feedback.selectors import feedback_message_context
+
+    message_kind = FEEDBACK_KINDS.get(kind)
+    context = feedback_message_context(feedback_id=feedback_id)
+    if message_kind is None or context is None:
+        return
+    feedback = context["feedback"]
+    recipient = recipient_for(user=feedback.citizen, phone=feedback.phone, email=feedback.email)
+    context["tracking_url"] = settings.MOTCUA_FEEDBACK_TRACKING_URL.format(
+        token=feedback.tracking_token
+    )
+    with transaction.atomic():
+        notification_queue(
+            kind=message_kind,
+            source=f"feedback:{feedback_id}:{kind}:{context['step']}",
+            recipient=recipient,
+            context=context,
         )
