@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.constants import ONLINE_LEVELS, ServiceLevel
 from motcua.catalog.selectors import ProcedureProfile, procedure_profiles, publication_register
+from motcua.feedback.selectors import SCOPE_FIELDS, PetitionCounts, petition_counts
 from motcua.quality.constants import Group, ScopeKind
 from motcua.quality.indicators import Metric, RuleSet, Score, group_max, group_total, ruleset_on
 from motcua.quality.models import END_COUNTERS, OPEN_COUNTERS, RECEIPT_COUNTERS, DailyFact
@@ -78,6 +79,7 @@ class Totals:
     citizen_data_procedures: set[int] = field(default_factory=set)
     citizen_procedures_with_dossiers: set[int] = field(default_factory=set)
     procedures_with_dossiers: set[int] = field(default_factory=set)
+    petitions: PetitionCounts = field(default_factory=PetitionCounts)
 
 
 @dataclass(frozen=True)
@@ -163,9 +165,24 @@ def totals_grouped(
         totals = out[row[key_field] if key_field else None]
         totals.open_total += row["open_total"] or 0
         totals.open_on_time += row["open_on_time"] or 0
+    _add_petitions(out, scope, period.start, until, by)
     if key_field is None and None not in out:
         out[None] = Totals()
     return out
+
+
+def _add_petitions(
+    out: dict[Any, Totals], scope: Scope, start: date, until: date, by: str | None
+) -> None:
+    """Petitions first received in the period (766 5.1–5.3), per peer: those of an agency count
+    for it, its tier and its unit; one not yet routed only for the province. A peer without
+    dossier facts is not added (rankings list the peers that have dossiers)."""
+    filters: dict[str, Any] = {}
+    if scope.kind != ScopeKind.PROVINCE:
+        filters[SCOPE_FIELDS[str(scope.kind)]] = scope.value
+    for key, counts in petition_counts(start=start, until=until, filters=filters, by=by).items():
+        if by is None or key in out:
+            out[key].petitions = counts
 
 
 # The catalogue in force and the publication register change rarely and are read for every
@@ -249,6 +266,7 @@ def metric_inputs(
     if settings.MOTCUA_QUALITY_ONLINE_TIMES_SYNC_RATE:
         online_counted = online_counted * (f["synced"] / received) if received else 0
     citizen_procedures = {p.procedure_id for p in catalogue if p.subject_is_citizen}
+    petitions = totals.petitions
     return {
         Group.TRANSPARENCY: {
             "PUBLISH_ON_TIME": _ratio(published, published_total),
@@ -300,11 +318,11 @@ def metric_inputs(
             ),
         },
         Group.SATISFACTION: {
-            # Petitions (PAKN) arrive with issue 12: none yet, which the portal scores full.
-            "PETITION_CLASSIFICATION_TTHC": _ratio(0, 0),
-            "PETITION_CLASSIFICATION_STAFF": _ratio(0, 0),
-            "PETITION_PROCESSING_ON_TIME": _ratio(0, 0),
-            "PETITION_HANDLING_SATISFACTION": _ratio(0, 0),
+            # Petitions (PAKN, feedback.selectors.petition_counts); none scores full (5.2, 5.3).
+            "PETITION_CLASSIFICATION_TTHC": _ratio(petitions.regulation, petitions.total),
+            "PETITION_CLASSIFICATION_STAFF": _ratio(petitions.behaviour, petitions.total),
+            "PETITION_PROCESSING_ON_TIME": _ratio(petitions.on_time, petitions.total),
+            "PETITION_HANDLING_SATISFACTION": _ratio(petitions.satisfied, petitions.total),
             "DOSSIER_RECEIVING_SATISFACTION": _ratio(
                 max(0, total_2_1 - late_2_1 - f["disliked"]), total_2_1
             ),
