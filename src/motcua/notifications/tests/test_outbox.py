@@ -165,3 +165,40 @@ def test_the_citizen_chooses_channels_on_their_page(world: World, client) -> Non
         False,
         "en",
     )
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_petition_tells_the_citizen_it_was_received_and_answered(
+    world: World, smtp: Inbox
+) -> None:
+    from motcua.feedback.services import (
+        FeedbackInput,
+        feedback_answer_approve,
+        feedback_answer_draft,
+        feedback_submit,
+    )
+
+    dossier = world.receive()
+    channels.sent_messages.clear()
+    Notification.objects.all().delete()
+    feedback = feedback_submit(
+        data=FeedbackInput(
+            channel="portal", kind="regulation", title="Trễ hẹn", content="Hồ sơ trễ hẹn.",
+            name="Lan", phone="0987654321", email="lan@example.invalid", dossier_code=dossier.code,
+        )
+    )  # fmt: skip
+    feedback_answer_draft(actor=world.specialist, feedback_id=feedback.pk, text="Đã trả kết quả.")
+    feedback_answer_approve(actor=world.leader, feedback_id=feedback.pk)
+    rows = Notification.objects.order_by("pk")
+    assert [(r.kind, r.channel, r.address) for r in rows] == [
+        (MessageKind.FEEDBACK_RECEIVED, "sms", "0987654321"),
+        (MessageKind.FEEDBACK_RECEIVED, "email", "lan@example.invalid"),
+        (MessageKind.FEEDBACK_ANSWERED, "sms", "0987654321"),
+        (MessageKind.FEEDBACK_ANSWERED, "email", "lan@example.invalid"),
+    ]
+    assert notification_deliver_due() == 4
+    sms = [m.body for m in channels.sent_messages]
+    assert feedback.code in sms[0] and feedback.tracking_token in sms[0]
+    assert "Đã tiếp nhận phản ánh" in sms[0]
+    assert "đã được" in sms[1] and "trả lời" in sms[1]
+    assert "Đã trả kết quả." in smtp.bodies()[1]
