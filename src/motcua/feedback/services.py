@@ -621,3 +621,91 @@ def feedback_rate(*, feedback_id: int, satisfied: bool, comment: str = "") -> Fe
         else:
             feedback.save(update_fields=["updated_at"])
     return feedback
+
+
+# --- demo data ------------------------------------------------------------------------------------
+
+_DEMO_PETITIONS = (
+    # (working days ago, kind, title, content, what happens next)
+    (0, "regulation", "Hướng dẫn thủ tục đăng ký khai sinh chưa rõ",
+     "Trang hướng dẫn không nói rõ cần bản sao hay bản chính giấy chứng sinh.", "hotline"),
+    (10, "behaviour", "Cán bộ tiếp nhận không hướng dẫn đầy đủ",
+     "Tôi phải đi lại ba lần vì mỗi lần được yêu cầu thêm một loại giấy.", "route"),
+    (17, "regulation", "Hồ sơ xác nhận tình trạng hôn nhân trễ hẹn",
+     "Giấy hẹn ngày trả kết quả đã qua một tuần nhưng chưa nhận được kết quả.", "route"),
+    (3, "regulation", "Phí sao y bản chính thu cao hơn quy định",
+     "Tôi bị thu 5.000 đồng cho mỗi trang, cao hơn mức niêm yết.", "draft"),
+    (4, "other", "Đề nghị mở thêm quầy vào sáng thứ Bảy",
+     "Người lao động không thể đến nộp hồ sơ trong giờ hành chính.", "approve"),
+    (8, "regulation", "Không tra cứu được hồ sơ trên Cổng dịch vụ công",
+     "Nhập mã hồ sơ nhưng trang báo không tìm thấy.", "publish"),
+    (9, "behaviour", "Cảm ơn và góp ý về thái độ phục vụ",
+     "Cán bộ nhiệt tình nhưng thời gian chờ gọi số quá lâu.", "satisfied"),
+    (12, "regulation", "Kết quả chứng thực bị sai tên",
+     "Bản sao chứng thực ghi sai dấu tên của tôi, đề nghị sửa lại.", "unsatisfied"),
+    (2, "other", "Nội dung không liên quan đến thủ tục hành chính",
+     "Quảng cáo dịch vụ làm giấy tờ nhanh.", "refuse"),
+)  # fmt: skip
+
+
+def _backdate(feedback: Feedback, working_days: int) -> Feedback:
+    """Move a demo petition's receipt back `working_days` (its deadlines follow)."""
+    if not working_days:
+        return feedback
+    calendar = get_calendar()
+    now = timezone.localtime()
+    when = datetime.combine(
+        calendar.shift_working_days(now.date(), -working_days), now.time(), tzinfo=now.tzinfo
+    )
+    due = feedback_deadlines(clock_start=when, calendar=calendar)
+    Feedback.objects.filter(pk=feedback.pk).update(
+        created_at=when, clock_started_at=when, refuse_by=due.refuse_by,
+        first_supplement_by=due.first_supplement_by, handle_by=due.handle_by,
+    )  # fmt: skip
+    FeedbackEvent.objects.filter(feedback=feedback).update(at=when)
+    feedback.refresh_from_db()
+    return feedback
+
+
+def feedback_seed_demo() -> int:
+    """A few petitions at every stage for the demo users, only when there are none yet."""
+    from motcua.accounts.selectors import user_get_by_username
+
+    users = {n: user_get_by_username(username=n) for n in ("giamsat", "chuyenvien", "lanhdao")}
+    if None in users.values() or Feedback.objects.exists():
+        return 0
+    monitor, specialist, leader = users["giamsat"], users["chuyenvien"], users["lanhdao"]
+    assert monitor and specialist and leader
+    membership = membership_list_for_user(user=leader).filter(role=Role.LEADER).first()
+    if membership is None:
+        return 0
+    agency = membership.agency_id
+    for number, (back, kind, title, content, step) in enumerate(_DEMO_PETITIONS):
+        data = FeedbackInput(
+            channel="hotline" if step == "hotline" else "portal", kind=kind, title=title,
+            content=content, name="Người dân mẫu", phone=f"09{number:08d}",
+        )  # fmt: skip
+        feedback = _backdate(feedback_submit(data=data, entered_by=monitor), back)
+        if step == "hotline":
+            continue
+        if step == "refuse":
+            feedback_refuse(actor=monitor, feedback_id=feedback.pk, reason="Không phải phản "
+                            "ánh, kiến nghị về quy định hành chính.")  # fmt: skip
+            continue
+        feedback_route(actor=monitor, feedback_id=feedback.pk, agency_id=agency)
+        if step == "route":
+            continue
+        text = f"Trả lời: {title.lower()} đã được kiểm tra và xử lý."
+        feedback_answer_draft(actor=specialist, feedback_id=feedback.pk, text=text)
+        if step == "draft":
+            continue
+        feedback = feedback_answer_approve(actor=leader, feedback_id=feedback.pk)
+        if step == "approve":
+            continue
+        public = (feedback.public_title, feedback.public_content, _current_answer(feedback))
+        feedback_publish(actor=monitor, feedback_id=feedback.pk, title=public[0],
+                         content=public[1], answer_text=public[2].public_text)  # fmt: skip
+        if step in ("satisfied", "unsatisfied"):
+            feedback_rate(feedback_id=feedback.pk, satisfied=step == "satisfied",
+                          comment="" if step == "satisfied" else "Chưa sửa tên.")  # fmt: skip
+    return len(_DEMO_PETITIONS)

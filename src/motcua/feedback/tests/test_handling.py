@@ -288,3 +288,16 @@ def test_two_petitions_from_one_phone_at_once_store_one(world: World) -> None:
         thread.join()
     assert sorted(outcomes) == ["refused", "refused", "refused", "stored"]
     assert Feedback.objects.count() == 1
+
+
+def test_the_demo_petitions_cover_every_stage_once(world: World) -> None:
+    from motcua.feedback.services import feedback_seed_demo
+
+    assert feedback_seed_demo() == 9
+    assert feedback_seed_demo() == 0
+    statuses = sorted(Feedback.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        ["awaiting_routing", "processing", "processing", "awaiting_approval", "answered",
+         "published", "published", "processing", "refused"]
+    )  # fmt: skip
+    assert feedback_overdue(now=datetime.now(tz=VN)).count() >= 1

@@ -15,6 +15,7 @@ from motcua.catalog.services import (
 )
 from motcua.core.services import calendar_seed
 from motcua.dossiers.services import dossier_seed_demo
+from motcua.feedback.services import feedback_seed_demo
 from motcua.information.services import article_seed_demo
 from motcua.organisation.services import administrative_units_import, agency_seed_demo
 from motcua.payments.services import payment_accounts_seed_demo
@@ -65,6 +66,8 @@ class Command(BaseCommand):
         if settings.MOTCUA_DEMO_USERS:
             dossiers = dossier_seed_demo()
             self.stdout.write(f"[7/8] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
+            petitions = feedback_seed_demo()
+            self.stdout.write(f"      Phản ánh, kiến nghị mẫu: +{petitions}")
             monitor = user_get_by_username(username="giamsat")
             if monitor is not None:
                 targets = targets_seed_demo(actor=monitor)
