@@ -391,6 +391,9 @@ MOTCUA_FEEDBACK_WARN_WORKING_DAYS = env.int("MOTCUA_FEEDBACK_WARN_WORKING_DAYS",
 # An answer rated "not satisfied" reopens the petition (new deadline, the approving leader named)
 # at most this many times; later ratings are recorded without reopening.
 MOTCUA_FEEDBACK_MAX_REOPENS = env.int("MOTCUA_FEEDBACK_MAX_REOPENS", default=2)
+# One-time codes a single connection (REMOTE_ADDR; set the proxy to pass the client's) may ask
+# for in an hour on the petition form, against texting many numbers from one place.
+MOTCUA_OTP_PER_CLIENT_HOUR = env.int("MOTCUA_OTP_PER_CLIENT_HOUR", default=20)
 # Attachments per petition (PDF, JPEG, PNG; each at most MOTCUA_UPLOAD_MAX_MB).
 MOTCUA_FEEDBACK_MAX_FILES = env.int("MOTCUA_FEEDBACK_MAX_FILES", default=5)
 # The citizen's link to follow and rate a petition (sent by SMS / e-mail; no account needed).

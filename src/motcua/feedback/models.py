@@ -183,6 +183,7 @@ class FeedbackAnswer(TimeStampedModel):
     approved_at = models.DateTimeField(null=True, blank=True)
     return_note = models.TextField(_("leader's remarks"), blank=True)
     public_text = models.TextField(_("published answer"), blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)  # shown on the public page
     satisfied = models.BooleanField(_("satisfied"), null=True, blank=True)
     rating_comment = models.TextField(_("comment"), blank=True, max_length=2000)
     rated_at = models.DateTimeField(null=True, blank=True)

@@ -193,9 +193,9 @@ def feedback_public_get(*, code: str) -> Feedback | None:
 
 
 def feedback_public_answers(*, feedback: Feedback) -> list[FeedbackAnswer]:
-    """The approved answers with their published text (a reopened petition shows each)."""
+    """The published answers (a reopened petition shows each round once it is published)."""
     return list(
-        FeedbackAnswer.objects.filter(feedback=feedback, approved_at__isnull=False)
+        FeedbackAnswer.objects.filter(feedback=feedback, published_at__isnull=False)
         .exclude(public_text="")
         .order_by("round")
     )

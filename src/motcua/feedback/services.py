@@ -138,6 +138,12 @@ class FeedbackInput:
     files: Sequence[File[bytes]] = field(default_factory=tuple)
 
 
+def _text(value: str) -> str:
+    """Typed text as stored: Windows line ends made single (a 5,000-character limit counts
+    what people see), outer blanks dropped."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def _feedback_code(day: date) -> str:
     number = counter_next(FeedbackSequence, day=day)
     return f"PAKN-{day:%y%m%d}-{number:04d}"
@@ -146,7 +152,7 @@ def _feedback_code(day: date) -> str:
 def _clean_feedback(data: FeedbackInput) -> dict[str, Any]:
     """Check what people typed; every refusal is a sentence in Vietnamese. Text is kept as it
     was typed (markup included): pages escape it when they show it."""
-    title, content = " ".join(data.title.split()), data.content.strip()
+    title, content = " ".join(data.title.split()), _text(data.content)
     if data.channel not in FeedbackChannel.values or data.kind not in FeedbackKind.values:
         raise FeedbackError(_("Choose what the petition is about."))
     if not content:
@@ -169,11 +175,13 @@ def _clean_feedback(data: FeedbackInput) -> dict[str, Any]:
             raise FeedbackError(str(error)) from error
     if not data.anonymous and not data.name.strip():
         raise FeedbackError(_("Write your name, or send it as an anonymous tip."))
+    # An anonymous tip keeps no name; the phone only for the one-a-minute limit and questions.
+    name = "" if data.anonymous else data.name.strip()[:200]
     if len(data.files) > settings.MOTCUA_FEEDBACK_MAX_FILES:
         raise FeedbackError(
             _("Attach at most %(n)s files.") % {"n": settings.MOTCUA_FEEDBACK_MAX_FILES}
         )
-    return {"title": title, "content": content, "phone": phone, "name": data.name.strip()[:200]}
+    return {"title": title, "content": content, "phone": phone, "name": name}
 
 
 def _phone_gate(phone: str, now: datetime) -> None:
@@ -302,7 +310,7 @@ def feedback_submit(
             dossier=dossier,
             anonymous=data.anonymous,
             email=data.email.strip()[:254],
-            citizen=citizen,
+            citizen=None if data.anonymous else citizen,
             entered_by=entered_by,
             status=FeedbackStatus.PROCESSING if agency else FeedbackStatus.AWAITING_ROUTING,
             agency=agency,
@@ -438,7 +446,7 @@ def feedback_supplement(
     """The citizen answers a request for more information (text and files); the petition goes
     back to the agency. The caller has checked it is the citizen (account or tracking link)."""
     now = timezone.now()
-    text = text.strip()
+    text = _text(text)
     if not text and not files:
         raise FeedbackError(_("Write the information asked for, or attach a file."))
     if len(text) > CONTENT_LIMIT:
@@ -575,8 +583,8 @@ def feedback_publish(
             _require_handler(actor, feedback)
         names = _public_names(feedback)
         answer = _current_answer(feedback)
-        answer.public_text = redact(answer_text, names=names)
-        answer.save(update_fields=["public_text", "updated_at"])
+        answer.public_text, answer.published_at = redact(answer_text, names=names), now
+        answer.save(update_fields=["public_text", "published_at", "updated_at"])
         feedback.public_title = redact(title, names=names)[:TITLE_LIMIT]
         feedback.public_content = redact(content, names=names)
         feedback.status, feedback.published_at = FeedbackStatus.PUBLISHED, now

@@ -232,6 +232,11 @@ class Migration(migrations.Migration):
             model_name='feedbackanswer',
             constraint=models.UniqueConstraint(fields=('feedback', 'round'), name='feedback_answer_round'),
         ),
+        migrations.AddField(
+            model_name='feedbackanswer',
+            name='published_at',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
         migrations.RunPython(_fill_tokens, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='feedback',
