@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,65 +17,20 @@ from playwright.sync_api import BrowserContext, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from motcua.core.testing import pdf_text
-from tests.e2e.helpers import signed_in
+from tests.e2e.helpers import received_paper, signed_in
 
 MARRIAGE = "1.004873"
 CERTIFY = "2.000815"  # chứng thực bản sao từ bản chính
 
 
-def _received_paper(settings: Any, tmp_path: Path, procedure: str) -> str:
-    """A paper dossier of `procedure` received at Phường Đồng Xoài's desk with all its
-    components, for congdan, and signing keys for every agency (made for this test)."""
-    from django.utils import timezone
-
-    from motcua.accounts.models import User
-    from motcua.catalog.selectors import version_get_current
-    from motcua.catalog.services import catalog_seed_demo
-    from motcua.documents import keys
-    from motcua.dossiers.models import Dossier
-    from motcua.dossiers.services import ApplicantData, Intake, dossier_receive_new
-    from motcua.organisation.selectors import agency_list_valid_on
-
-    catalog_seed_demo()
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MOTCUA_SIGNING_DIR = tmp_path / "signing"
-    settings.MOTCUA_SIGNING_PASSPHRASES = {"*": "e2e"}
-    root = keys.root_load_or_create(settings.MOTCUA_SIGNING_DIR)
-    for agency in agency_list_valid_on(day=timezone.localdate()):
-        if agency.national_identifier:
-            keys.agency_key_create(settings.MOTCUA_SIGNING_DIR, root, passphrase="e2e",
-                                   identifier=agency.national_identifier,
-                                   common_name=agency.name)  # fmt: skip
-    commune = agency_list_valid_on(day=date(2026, 1, 1)).get(
-        tier="commune", unit__name="Phường Đồng Xoài"
-    )
-    citizen = User.objects.get(username="congdan")
-    User.objects.filter(pk=citizen.pk).update(
-        phone="0912345678", unit=commune.unit_id, id_number="070190001234"
-    )
-    version = version_get_current(code=procedure)
-    assert version is not None
-    dossier = dossier_receive_new(
-        actor=User.objects.get(username="motcua"),
-        intake=Intake(
-            version_id=version.pk, channel="in_person",
-            applicant=ApplicantData(name="Nguyễn Văn An", id_number="070190001234",
-                                    phone="0912345678"),
-            document_ids=[d.pk for d in version.documents.all()], fee_collection="after",
-        ),
-    )  # fmt: skip
-    Dossier.objects.filter(pk=dossier.pk).update(citizen=citizen)
-    return str(dossier.code)
-
-
 @pytest.fixture
 def paper_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
-    return _received_paper(settings, tmp_path, MARRIAGE)
+    return received_paper(settings, tmp_path, MARRIAGE)
 
 
 @pytest.fixture
 def certification_dossier(demo_data: None, settings: Any, tmp_path: Path) -> str:
-    return _received_paper(settings, tmp_path, CERTIFY)
+    return received_paper(settings, tmp_path, CERTIFY)
 
 
 def _page_image(path: Path, text_colour: str) -> Path:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
@@ -119,12 +119,12 @@ def routing_target(
 
 def feedback_list_for_officer(*, user: User) -> QuerySet[Feedback]:
     """The petitions an officer may see: the whole province for the province office, else
-    those held by the officer's agencies."""
+    those held by the officer's agencies and the hotline calls the officer typed in."""
     rows = Feedback.objects.select_related("agency", "sector")
     if user.role in PROVINCE_WIDE_ROLES:
         return rows
     agencies = membership_list_for_user(user=user).values("agency_id")
-    return rows.filter(agency_id__in=agencies)
+    return rows.filter(Q(agency_id__in=agencies) | Q(entered_by=user))
 
 
 def feedback_get_visible(*, user: User, feedback_id: int) -> Feedback | None:
@@ -256,9 +256,7 @@ def petition_counts(
     now = now or timezone.now()
     end = _local_midnight(until + timedelta(days=1))
     at = min(now, end)
-    rows = Feedback.objects.filter(
-        created_at__gte=_local_midnight(start), created_at__lt=end, **(filters or {})
-    )
+    rows = _received_between(start, until, filters)
     answers = FeedbackAnswer.objects.filter(feedback=OuterRef("pk"))
     rows = rows.annotate(
         unsatisfied=Exists(answers.filter(satisfied=False)),
@@ -272,14 +270,8 @@ def petition_counts(
         counts.total += 1
         counts.regulation += row["kind"] == FeedbackKind.REGULATION
         counts.behaviour += row["kind"] == FeedbackKind.BEHAVIOUR
-        late = row["late"] or (
-            (row["status"] in FEEDBACK_OPEN and at > row["handle_by"])
-            or (
-                row["status"] == FeedbackStatus.ANSWERED
-                and row["publish_by"] is not None
-                and at > row["publish_by"]
-            )
-        )
+        late = _late(late=row["late"], status=row["status"], handle_by=row["handle_by"],
+                     publish_by=row["publish_by"], at=at)  # fmt: skip
         counts.late += late
         counts.on_time += not late
         counts.unsatisfied += row["unsatisfied"]
@@ -329,8 +321,6 @@ def petition_list_received(
 ) -> QuerySet[Feedback]:
     """The petitions first received between `start` and `until` (local dates), oldest first,
     each with `rating`: the citizen's latest rating (True, False, or None when not rated)."""
-    from django.db.models import Subquery  # imports kept here: this section was added last
-
     rated = FeedbackAnswer.objects.filter(feedback=OuterRef("pk"), rated_at__isnull=False)
     return (
         _received_between(start, until, filters)
@@ -344,8 +334,6 @@ def petition_status_counts(
     *, start: date, until: date, filters: dict[str, Any] | None = None
 ) -> dict[str, int]:
     """How many of the petitions first received in the period stand in each status."""
-    from django.db.models import Count
-
     rows = (
         _received_between(start, until, filters)
         .order_by()
@@ -355,15 +343,18 @@ def petition_status_counts(
     return dict(rows)
 
 
-def petition_is_late(feedback: Feedback, *, at: datetime) -> bool:
-    """Late as petition_counts counts it at `at` (766 5.2): a step was late, or it is still open
-    past its handling limit, or answered and past its publishing limit."""
-    if feedback.late:
+def _late(*, late: bool, status: str, handle_by: datetime, publish_by: datetime | None,
+          at: datetime) -> bool:  # fmt: skip
+    """The 766 5.2 rule at `at`: a step was done late, or the petition is still open past its
+    handling limit, or answered and past its publishing limit."""
+    if late:
         return True
-    if feedback.status in FEEDBACK_OPEN:
-        return at > feedback.handle_by
-    return (
-        feedback.status == FeedbackStatus.ANSWERED
-        and feedback.publish_by is not None
-        and at > feedback.publish_by
-    )
+    if status in FEEDBACK_OPEN:
+        return at > handle_by
+    return status == FeedbackStatus.ANSWERED and publish_by is not None and at > publish_by
+
+
+def petition_is_late(feedback: Feedback, *, at: datetime) -> bool:
+    """Late as petition_counts counts it at `at`."""
+    return _late(late=feedback.late, status=feedback.status, handle_by=feedback.handle_by,
+                 publish_by=feedback.publish_by, at=at)  # fmt: skip

@@ -367,7 +367,7 @@ def feedback_route(*, actor: User, feedback_id: int, agency_id: int, note: str =
     now = timezone.now()
     with transaction.atomic():
         feedback = _load(feedback_id)
-        holding = bool(_member_roles(actor, feedback.agency_id))
+        holding = bool(_member_roles(actor, feedback.agency_id) & HANDLING_ROLES)
         if actor.role not in PROVINCE_WIDE_ROLES and not holding:
             raise FeedbackError(
                 _("Only the province office or the agency holding it can route it.")
