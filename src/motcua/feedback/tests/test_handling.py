@@ -261,6 +261,10 @@ def test_redaction_masks_contacts_ids_and_names() -> None:
     for secret in ("Nguyễn", "912", "070", "a.b@c.vn"):
         assert secret not in out
     assert "hồ sơ 12/3." in out
+    codes = "Hồ sơ 002.00.90.H19-261208-0001, phản ánh PAKN-261208-0004, SĐT 0912-345-678."
+    assert redact(codes) == (
+        "Hồ sơ 002.00.90.H19-261208-0001, phản ánh PAKN-261208-0004, SĐT [đã ẩn]."
+    )
 
 
 @pytest.mark.slow
