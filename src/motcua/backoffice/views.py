@@ -18,6 +18,7 @@ from motcua.accounts.selectors import (
     membership_list_for_agency,
     membership_list_for_user,
 )
+from motcua.backoffice.views_feedback import petition_warnings
 from motcua.core.calendar import get_calendar
 from motcua.dossiers.selectors import lateness_by_agency
 from motcua.feedback.selectors import rating_list_to_follow_up
@@ -89,6 +90,7 @@ def landing(request: HttpRequest) -> HttpResponse:
         "administered": agency_list_administered_by(user=user, day=today),
         **_today_facts(today),
     }
+    context["petitions"] = petition_warnings(user)
     if user.role in {Role.PROVINCE_MONITOR, Role.SYSTEM_ADMIN}:
         context["agency_count"] = agency_list_for_user(user=user, day=today).count()
         context["commune_count"] = unit_list_valid_on(day=today, tier=Tier.COMMUNE).count()

@@ -153,6 +153,18 @@ def _with_limit(rows: QuerySet[Feedback]) -> QuerySet[Feedback]:
     )
 
 
+def petition_warnings(user: User) -> dict[str, int]:
+    """For the landing page: how many of the officer's petitions are due soon, how many late
+    (the warning before the limit; the inbox lists them with the same filters)."""
+    now = timezone.now()
+    rows = _with_limit(feedback_list_for_officer(user=user))
+    soon = _due_soon_before(now, get_calendar())
+    return {
+        "overdue": rows.filter(current_limit__lt=now).count(),
+        "due_soon": rows.filter(current_limit__gte=now, current_limit__lte=soon).count(),
+    }
+
+
 @login_required
 def feedback_inbox(request: HttpRequest) -> HttpResponse:
     user = _officer(request)

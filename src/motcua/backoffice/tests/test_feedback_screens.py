@@ -321,3 +321,34 @@ def test_the_dashboard_counts_the_period_and_its_workbook_has_no_personal_data(
         empty = client.get(reverse("backoffice:feedback_dashboard"), march | {"n": "4"})
         rows = empty.context["figures"].indicators
         assert rows[1].denominator == 0 and rows[1].points == Decimal("6.00")  # none: full marks
+
+
+def test_the_landing_page_warns_of_petitions_due_soon_and_late(
+    world: World, client: Client
+) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from motcua.feedback.services import FeedbackInput, feedback_submit
+
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    monday = datetime(2026, 3, 9, 9, 0, tzinfo=vn)
+    for minute in (0, 2):
+        with time_machine.travel(monday + timedelta(minutes=minute), tick=False):
+            feedback_submit(
+                data=FeedbackInput(channel="hotline", kind="other", title="Ghế chờ",
+                                   content="Thiếu ghế chờ.", name="An",
+                                   phone=f"091234567{minute}"),
+                entered_by=world.monitor,
+            )  # fmt: skip
+    client.force_login(world.monitor)
+    # Their limit is Monday 30 March 09:00 and 09:02: due within 2 working days on Friday the
+    # 27th, late on Tuesday the 31st.
+    with time_machine.travel(datetime(2026, 3, 27, 9, 0, tzinfo=vn), tick=False):
+        page = client.get(reverse("backoffice:landing"), HTTP_ACCEPT_LANGUAGE="vi")
+        assert "2 phản ánh, kiến nghị sắp đến hạn" in page.content.decode()
+    with time_machine.travel(datetime(2026, 3, 31, 9, 0, tzinfo=vn), tick=False):
+        page = client.get(reverse("backoffice:landing"), HTTP_ACCEPT_LANGUAGE="vi")
+        assert "2 phản ánh, kiến nghị đã quá hạn" in page.content.decode()
