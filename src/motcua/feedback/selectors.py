@@ -13,7 +13,7 @@ from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_user
 from motcua.dossiers.models import Dossier
-from motcua.feedback.constants import FEEDBACK_OPEN, FeedbackKind, FeedbackStatus
+from motcua.feedback.constants import FEEDBACK_OPEN, FeedbackAction, FeedbackKind, FeedbackStatus
 from motcua.feedback.models import (
     Feedback,
     FeedbackAnswer,
@@ -358,3 +358,35 @@ def petition_is_late(feedback: Feedback, *, at: datetime) -> bool:
     """Late as petition_counts counts it at `at`."""
     return _late(late=feedback.late, status=feedback.status, handle_by=feedback.handle_by,
                  publish_by=feedback.publish_by, at=at)  # fmt: skip
+
+
+# Steps the citizen does not see (the agency's internal drafting).
+CITIZEN_HIDDEN_ACTIONS = frozenset({FeedbackAction.DRAFTED, FeedbackAction.RETURNED})
+
+
+@dataclass(frozen=True)
+class CitizenView:
+    """What the citizen sees of a petition (portal tracking page, app API): the steps without
+    the agency's drafts or officers' names, the approved answers, the question when more is
+    asked, and whether the current answer can be rated."""
+
+    events: list[Any]
+    answers: list[FeedbackAnswer]
+    question: str
+    rateable: bool
+
+
+def feedback_citizen_view(*, feedback: Feedback) -> CitizenView:
+    events = [
+        e for e in feedback_history(feedback=feedback) if e.action not in CITIZEN_HIDDEN_ACTIONS
+    ]
+    answers = [a for a in feedback_answers(feedback=feedback) if a.approved_at is not None]
+    asked = [e for e in events if e.action == FeedbackAction.SUPPLEMENT_REQUESTED]
+    waiting = feedback.status == FeedbackStatus.AWAITING_SUPPLEMENT
+    current = next((a for a in answers if a.round == feedback.round), None)
+    rateable = (
+        feedback.status in (FeedbackStatus.ANSWERED, FeedbackStatus.PUBLISHED)
+        and current is not None
+        and current.rated_at is None
+    )
+    return CitizenView(events, answers, str(asked[-1].note) if waiting and asked else "", rateable)

@@ -34,12 +34,11 @@ from motcua.accounts.services import (
 from motcua.catalog.selectors import sector_list
 from motcua.core.identity import IdentifierInvalidError, phone_clean
 from motcua.core.ratelimit import rate_limit_exceeded
-from motcua.feedback.constants import FEEDBACK_OPEN, FeedbackAction, FeedbackKind, FeedbackStatus
-from motcua.feedback.models import Feedback, FeedbackAnswer
+from motcua.feedback.constants import FEEDBACK_OPEN, FeedbackKind, FeedbackStatus
+from motcua.feedback.models import Feedback
 from motcua.feedback.selectors import (
-    feedback_answers,
+    feedback_citizen_view,
     feedback_get_by_token,
-    feedback_history,
     feedback_list_for_citizen,
     feedback_public_answers,
     feedback_public_get,
@@ -64,7 +63,6 @@ _OTP_KEY = "feedback_otp"
 _PHONE_KEY = "feedback_phone"
 ACCEPT = "image/jpeg,image/png,application/pdf"
 # Steps inside the agency the citizen does not need to see (as on the dossier tracking page).
-_INTERNAL = frozenset({FeedbackAction.DRAFTED, FeedbackAction.RETURNED})
 
 
 # --- forms ----------------------------------------------------------------------------------------
@@ -450,22 +448,6 @@ def feedback_verify(request: HttpRequest) -> HttpResponse:
 # --- following a petition -----------------------------------------------------------------------
 
 
-def _history(feedback: Feedback) -> list[Any]:
-    return [event for event in feedback_history(feedback=feedback) if event.action not in _INTERNAL]
-
-
-def _latest_question(events: list[Any]) -> str:
-    asked = [e for e in events if e.action == FeedbackAction.SUPPLEMENT_REQUESTED]
-    return str(asked[-1].note) if asked else ""
-
-
-def _rateable(feedback: Feedback, answers: list[FeedbackAnswer]) -> bool:
-    if feedback.status not in (FeedbackStatus.ANSWERED, FeedbackStatus.PUBLISHED):
-        return False
-    current = next((a for a in answers if a.round == feedback.round), None)
-    return current is not None and current.approved_at is not None and current.rated_at is None
-
-
 def _track_post(
     request: HttpRequest, feedback: Feedback, rateable: bool
 ) -> tuple[HttpResponse | None, SupplementForm | None, FeedbackRatingForm | None]:
@@ -523,25 +505,23 @@ def feedback_track(request: HttpRequest, token: str) -> HttpResponse:
     feedback = feedback_get_by_token(token=token)
     if feedback is None:
         raise Http404("petition")
-    answers = [a for a in feedback_answers(feedback=feedback) if a.approved_at is not None]
-    rateable = _rateable(feedback, answers)
+    view = feedback_citizen_view(feedback=feedback)
     supplement_form: SupplementForm | None = None
     rating_form: FeedbackRatingForm | None = None
     if request.method == "POST":
-        done, supplement_form, rating_form = _track_post(request, feedback, rateable)
+        done, supplement_form, rating_form = _track_post(request, feedback, view.rateable)
         if done is not None:
             return _no_store(done)
-    events = _history(feedback)
     waiting = feedback.status == FeedbackStatus.AWAITING_SUPPLEMENT
     context = {
         "feedback": feedback,
-        "events": events,
-        "answers": answers,
+        "events": view.events,
+        "answers": view.answers,
         "open": feedback.status in FEEDBACK_OPEN,
         "reopened": feedback.round > 1 and feedback.status in FEEDBACK_OPEN,
-        "question": _latest_question(events) if waiting else "",
+        "question": view.question,
         "supplement_form": (supplement_form or SupplementForm()) if waiting else None,
-        "rating_form": (rating_form or FeedbackRatingForm()) if rateable else None,
+        "rating_form": (rating_form or FeedbackRatingForm()) if view.rateable else None,
     }
     return _no_store(render(request, "portal/feedback_track.html", context))
 
