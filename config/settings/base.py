@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     # interfaces
     "motcua.portal",
     "motcua.backoffice",
+    "motcua.api",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,67 @@
+"""Errors of the API: one JSON shape, a stable code for programs and a message for people
+(in the request's language, Vietnamese by default):
+
+    {"error": {"code": "invalid_input", "message": "…", "fields": [{"field": "…", "message": "…"}]}}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+class ApiError(Exception):
+    """A refusal with a stable code, an HTTP status and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(
+    code: str, message: str, fields: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if fields:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def install_handlers(api: NinjaAPI) -> None:
+    def on_api_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, error_body(exc.code, exc.message), status=exc.status)
+
+    def on_validation(request: HttpRequest, exc: Any) -> HttpResponse:
+        fields = [
+            {
+                "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or "body",
+                "message": str(e.get("msg", "")),
+            }
+            for e in exc.errors
+        ]
+        message = _("Some fields are missing or not valid.")
+        return api.create_response(
+            request, error_body("invalid_request", message, fields), status=400
+        )
+
+    def on_not_found(request: HttpRequest, exc: Any) -> HttpResponse:
+        body = error_body("not_found", _("Not found."))
+        return api.create_response(request, body, status=404)
+
+    def on_auth(request: HttpRequest, exc: Any) -> HttpResponse:
+        body = error_body("unauthorised", _("Sign in again."))
+        return api.create_response(request, body, status=401)
+
+    def on_http(request: HttpRequest, exc: Any) -> HttpResponse:
+        body = error_body("http_error", str(exc))
+        return api.create_response(request, body, status=exc.status_code)
+
+    api.add_exception_handler(ApiError, on_api_error)
+    api.add_exception_handler(ValidationError, on_validation)
+    api.add_exception_handler(Http404, on_not_found)
+    api.add_exception_handler(AuthenticationError, on_auth)
+    api.add_exception_handler(HttpError, on_http)
