@@ -13,6 +13,7 @@ import time_machine
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, connections
+from django.test import override_settings
 
 from motcua.dossiers.tests.conftest import World
 from motcua.feedback.constants import FeedbackAction
@@ -188,6 +189,9 @@ def test_wrong_attachments_are_refused_and_nothing_is_stored(world: World) -> No
     exe = ContentFile(b"MZ\x90\x00" + b"\x00" * 100, name="anh.png")
     with pytest.raises(FeedbackError, match="PDF, JPEG"):
         feedback_submit(data=_input(files=[ContentFile(PNG, name="a.png"), exe]))
+    big = ContentFile(PNG + b"\x00" * (1024 * 1024), name="to.png")
+    with override_settings(MOTCUA_UPLOAD_MAX_MB=1), pytest.raises(FeedbackError, match="lớn hơn"):
+        feedback_submit(data=_input(files=[big]))
     with pytest.raises(FeedbackError, match="tối đa 5"):
         feedback_submit(data=_input(files=[ContentFile(PNG, name=f"{n}.png") for n in range(6)]))
     assert Feedback.objects.count() == before
