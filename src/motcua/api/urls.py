@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from motcua.api.errors import install_handlers
 from motcua.api.v1_feedback import router as feedback_router
 
+
+class Utf8Renderer(JSONRenderer):
+    """UTF-8 as is: Vietnamese text is half the bytes of its \\u escapes on a weak network."""
+
+    json_dumps_params: ClassVar[dict[str, Any]] = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=Utf8Renderer(),
     title="Một Cửa API",
     version="1",
     description="The API of the province's mobile app and partners (docs/api.md).",

@@ -132,3 +132,9 @@ def test_the_openapi_document_describes_the_petition_endpoints(client: Client, d
     assert {"/api/v1/feedback", "/api/v1/feedback/codes", "/api/v1/feedback/{token}/rating"} <= set(
         schema["paths"]
     )
+
+
+def test_vietnamese_travels_as_utf8_not_escapes(client: Client, db: None) -> None:
+    response = client.get(f"{API}/no-such-token", **VI)
+    assert "Không tìm thấy.".encode() in response.content
+    assert response["Content-Type"].startswith("application/json")
