@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import Any
 
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
@@ -15,7 +16,7 @@ from motcua.api.v1_feedback import router as feedback_router
 class Utf8Renderer(JSONRenderer):
     """UTF-8 as is: Vietnamese text is half the bytes of its \\u escapes on a weak network."""
 
-    json_dumps_params: ClassVar[dict[str, Any]] = {"ensure_ascii": False}
+    json_dumps_params: Mapping[str, Any] = {"ensure_ascii": False}
 
 
 api = NinjaAPI(
