@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.feedback",
+    "motcua.directives",
     "motcua.documents",
     "motcua.payments",
     "motcua.quality",
@@ -375,6 +376,7 @@ MOTCUA_SCHEDULE = [
     ("motcua.payments.tasks.payments_reconcile_job", 60),
     ("motcua.documents.tasks.store_retention_sweep", 24 * 60 * 60),  # daily
     ("motcua.sync.tasks.sync_send_job", 60),
+    ("motcua.directives.tasks.directive_reminders_job", 24 * 60 * 60),  # daily
 ]
 
 # --- feedback and petitions (PAKN, issue 12) ---------------------------------------------------
@@ -401,6 +403,11 @@ MOTCUA_FEEDBACK_MAX_FILES = env.int("MOTCUA_FEEDBACK_MAX_FILES", default=5)
 MOTCUA_FEEDBACK_TRACKING_URL = env.str(
     "MOTCUA_FEEDBACK_TRACKING_URL", default="http://localhost:8000/phan-anh/theo-doi/{token}/"
 )
+
+# --- directive tasks (issue 13, docs/adr/0016-directive-tasks.md) ------------------------------
+# Remind the lead unit this many working days before a task's deadline (and on the day); the
+# working day after a missed deadline the task escalates to the province office.
+MOTCUA_DIRECTIVE_REMIND_WORKING_DAYS = env.int("MOTCUA_DIRECTIVE_REMIND_WORKING_DAYS", default=3)
 
 # --- national portal sync (issue 11, docs/dvcqg-sync.md, docs/adr/0013-national-sync.md) -------
 # Off by default: the outbox fills (nothing is lost) but nothing is sent. When on, the URL and

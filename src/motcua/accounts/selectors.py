@@ -88,3 +88,8 @@ def helper_citizens(*, helper: User) -> QuerySet[User]:
 
 def user_get(*, user_id: int) -> User | None:
     return User.objects.filter(pk=user_id).first()
+
+
+def user_list_with_role(*, role: str) -> QuerySet[User]:
+    """Active users of one role (e.g. the province office, for escalations)."""
+    return User.objects.filter(role=role, is_active=True).order_by("pk")

@@ -17,3 +17,8 @@ class NotificationsConfig(AppConfig):
         from motcua.notifications.receivers import on_feedback_event
 
         feedback_committed.connect(on_feedback_event, dispatch_uid="notifications.feedback")
+        # Reminders and escalations of directive tasks, to officers.
+        from motcua.directives.signals import directive_reminder
+        from motcua.notifications.receivers import on_directive_reminder
+
+        directive_reminder.connect(on_directive_reminder, dispatch_uid="notifications.directive")

@@ -29,3 +29,5 @@ class MessageKind(models.TextChoices):
     FEEDBACK_REFUSED = "feedback_refused", _("Petition refused")
     FEEDBACK_SUPPLEMENT = "feedback_supplement", _("Petition: more information requested")
     FEEDBACK_ANSWERED = "feedback_answered", _("Petition answered")
+    DIRECTIVE_REMINDER = "directive_reminder", _("Directive task: deadline reminder")
+    DIRECTIVE_ESCALATION = "directive_escalation", _("Directive task: overdue, escalated")

@@ -104,3 +104,36 @@ def on_feedback_event(sender: Any, feedback_id: int, kind: str, **kwargs: Any) -
             recipient=recipient,
             context=context,
         )
+
+
+def on_directive_reminder(sender: Any, reminder_id: int, **kwargs: Any) -> None:
+    """A directive task's reminder to the lead unit's leaders and specialists, or its
+    escalation to the province office; each officer once per reminder."""
+    from motcua.accounts.constants import Role
+    from motcua.accounts.selectors import membership_list_for_agency, user_list_with_role
+    from motcua.directives.constants import ReminderKind
+    from motcua.directives.selectors import reminder_message_context
+
+    context = reminder_message_context(reminder_id=reminder_id)
+    if context is None:
+        return
+    if context["kind"] == ReminderKind.OVERDUE:
+        kind, officers = (
+            MessageKind.DIRECTIVE_ESCALATION,
+            list(user_list_with_role(role=Role.PROVINCE_MONITOR)),
+        )
+    else:
+        members = membership_list_for_agency(agency=context["lead_agency"])
+        kind = MessageKind.DIRECTIVE_REMINDER
+        officers = [m.user for m in members if m.role in (Role.LEADER, Role.SPECIALIST)]
+    context["task_url"] = settings.MOTCUA_PUBLIC_URL.rstrip("/") + (
+        f"/backoffice/directives/tasks/{context['task_id']}/"
+    )
+    with transaction.atomic():
+        for officer in officers:
+            notification_queue(
+                kind=kind,
+                source=f"directive-reminder:{reminder_id}:{officer.pk}",
+                recipient=recipient_for(user=officer, phone="", email=""),
+                context=context,
+            )
