@@ -117,7 +117,8 @@ def test_a_quarterly_duty_has_one_occurrence_per_quarter(world: World) -> None:
         date(2026, 3, 15), date(2026, 6, 15), date(2026, 9, 15), date(2026, 12, 15),
     ]  # fmt: skip
     rows = task_rows(user=world.monitor, now=_at(10, month=6))
-    assert [o.status for o in rows[0].occurrences][:2] == [TaskStatus.OVERDUE, TaskStatus.NOT_STARTED]
+    first_two = [o.status for o in rows[0].occurrences][:2]
+    assert first_two == [TaskStatus.OVERDUE, TaskStatus.NOT_STARTED]
     assert rows[0].status == TaskStatus.OVERDUE
     calendar = upcoming_deadlines(rows, now=_at(1, month=6))
     assert [day for day, _ in calendar] == [date(2026, 6, 15)]
@@ -131,9 +132,16 @@ def test_reminders_fire_on_the_right_working_days(world: World) -> None:
         return reminder_kind(deadline=due, on=date(2026, 3, day), calendar=calendar, before=3)
 
     assert [kind(d) for d in range(9, 19)] == [
-        None, None, ReminderKind.BEFORE, None, None,  # Wed 11 = 3 working days before
-        None, None,  # the weekend
-        ReminderKind.DUE_TODAY, ReminderKind.OVERDUE, None,
+        None,
+        None,
+        ReminderKind.BEFORE,
+        None,
+        None,  # Wed 11 = 3 working days before
+        None,
+        None,  # the weekend
+        ReminderKind.DUE_TODAY,
+        ReminderKind.OVERDUE,
+        None,
     ]
     saturday = datetime(2026, 3, 14, 17, 0, tzinfo=VN)  # due on a day off: Friday is the day
     assert reminder_kind(deadline=saturday, on=date(2026, 3, 13), calendar=calendar,
@@ -144,7 +152,9 @@ def test_reminders_fire_on_the_right_working_days(world: World) -> None:
 
 @time_machine.travel(_at(2), tick=False)
 def test_the_daily_job_reminds_once_and_escalates(
-    world: World, settings, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+    world: World,
+    settings,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     from motcua.notifications.models import Notification
 
