@@ -202,3 +202,23 @@ def reminder_message_context(*, reminder_id: int) -> dict[str, Any] | None:
         if (occurrence.report_by or occurrence.complete_by)
         else None,
     }
+
+
+def occurrence_get(*, user: User, occurrence_id: int) -> TaskOccurrence | None:
+    """An occurrence of a task the user may see, with its task (None otherwise)."""
+    visible = _tasks_visible(user).values("pk")
+    return (
+        TaskOccurrence.objects.select_related("task")
+        .filter(pk=occurrence_id, task__in=visible)
+        .first()
+    )
+
+
+def report_get(*, user: User, report_id: int) -> TaskReport | None:
+    """A report on a task the user may see, with its occurrence and task (None otherwise)."""
+    visible = _tasks_visible(user).values("pk")
+    return (
+        TaskReport.objects.select_related("occurrence__task")
+        .filter(pk=report_id, occurrence__task__in=visible)
+        .first()
+    )

@@ -359,3 +359,121 @@ def _deadline_between(start: datetime, end: datetime) -> Any:
     return Q(report_by__gte=start, report_by__lte=end) | Q(
         report_by__isnull=True, complete_by__gte=start, complete_by__lte=end
     )
+
+
+# --- demo data ------------------------------------------------------------------------------------
+
+# What the source documents do not print (demo_data.py says which): a stand-in number and the
+# day each was most likely issued, between the dates the text cites and its first deadline.
+_DEMO_ISSUED = {
+    "conclusion_notice": date(2023, 8, 21),  # after the 17/8/2023 workshop, before 25/8
+    "official_letter": date(2023, 10, 16),  # after 25/9/2023 (cited), before 18/10 11:00
+    "plan": date(2024, 2, 15),  # after 11/02/2024 (Chỉ thị 04/CT-TTg, cited)
+}
+_DEMO_MARCH_LETTER = date(2024, 3, 25)  # "ngày … tháng 3 năm 2024", before 31/3
+_DEMO_MONTHLY_DAY = 28  # the March letter's monthly report prints no day: the month's end
+_DEMO_OUTCOMES = (0, 0, 0, 1, 0, 0, 2, 0, 0, 1)  # by task: done on time, done late, no report
+
+
+def _demo_deadline(value: str | None) -> Deadline | None:
+    if not value:
+        return None
+    if "T" in value:
+        day, at = value.split("T")
+        return Deadline(date.fromisoformat(day), time.fromisoformat(at))
+    return Deadline(date.fromisoformat(value))
+
+
+def _demo_leads(lead: str, on: date) -> list[int]:
+    """Agency ids for a lead written in the demo data: a name, or every district's people's
+    committee, or every department of the province, in service on `on`."""
+    from django.db.models import Q
+
+    from motcua.organisation.constants import AgencyKind, Tier
+    from motcua.organisation.selectors import agency_list_valid_on
+
+    agencies = agency_list_valid_on(day=on)
+    if lead == "ALL_DISTRICTS":
+        rows = agencies.filter(tier=Tier.DISTRICT, kind=AgencyKind.PEOPLES_COMMITTEE)
+    elif lead == "ALL_DEPARTMENTS":
+        rows = agencies.filter(tier=Tier.PROVINCE, kind=AgencyKind.DEPARTMENT)
+    else:  # "Sở Tư pháp" is "Sở Tư pháp tỉnh Bình Phước" in the register
+        rows = agencies.filter(Q(name=lead) | Q(name__startswith=f"{lead} "))
+    return list(rows.order_by("name").values_list("pk", flat=True))
+
+
+def _demo_report(occurrence: TaskOccurrence, outcome: int, lead: User, office: User) -> None:
+    """A completion report sent before the deadline (or 3 working days after it), accepted by
+    the office; outcome 2: none (the task stays overdue)."""
+    deadline = occurrence.report_by or occurrence.complete_by
+    if outcome == 2 or deadline is None:  # noqa: PLR2004
+        return
+    calendar = get_calendar()
+    day = calendar.shift_working_days(timezone.localtime(deadline).date(), 3 if outcome else -1)
+    sent = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    TaskReport.objects.create(
+        occurrence=occurrence, kind=ReportKind.COMPLETION, submitted_by=lead, submitted_at=sent,
+        text="Đơn vị đã hoàn thành nhiệm vụ và gửi báo cáo kết quả.", review=ReportReview.ACCEPTED,
+        reviewed_by=office, reviewed_at=sent,
+    )  # fmt: skip
+    occurrence.completed_at = sent
+    occurrence.save(update_fields=["completed_at"])
+
+
+def _demo_tasks(item: dict[str, Any], issued_on: date) -> list[TaskInput]:
+    """One demo task for each unit its lead names (every district, every department …)."""
+    recurrence = item["recurrence"] or ""
+    day = item["recurrence_day"] or (_DEMO_MONTHLY_DAY if recurrence else None)
+    until = item["recurrence_until"] or (f"{issued_on.year}-12-31" if recurrence else None)
+    coordinating = [pk for name in item["coordinating"] for pk in _demo_leads(name, issued_on)]
+    return [
+        TaskInput(
+            content=item["content"],
+            lead_agency_id=lead_id,
+            coordinating_ids=[pk for pk in coordinating if pk != lead_id],
+            complete_by=_demo_deadline(item["complete_by"]),
+            report_by=_demo_deadline(item["report_by"]),
+            recurrence=recurrence,
+            recurrence_day=day,
+            recurrence_until=date.fromisoformat(until) if until else None,
+        )
+        for lead_id in _demo_leads(item["lead"], issued_on)
+    ]
+
+
+def directive_seed_demo() -> int:
+    """The province's real directives of 2023-2024 (demo_data.py) with their tasks, once; most
+    tasks reported and accepted, some late, some never reported. Returns the tasks created."""
+    from motcua.accounts.selectors import user_get_by_username
+    from motcua.directives.demo_data import DEMO_DIRECTIVES
+
+    office = user_get_by_username(username="giamsat")
+    lead = user_get_by_username(username="lanhdao")
+    if office is None or lead is None or Directive.objects.exists():
+        return 0
+    created = 0
+    for number, source in enumerate(DEMO_DIRECTIVES, start=1):
+        if source["issued_on"]:
+            issued_on = date.fromisoformat(source["issued_on"])
+        elif number == 3:  # noqa: PLR2004 - the March 2024 letter
+            issued_on = _DEMO_MARCH_LETTER
+        else:
+            issued_on = _DEMO_ISSUED[source["kind"]]
+        tasks = [t for item in source["tasks"] for t in _demo_tasks(item, issued_on)]
+        if not tasks:
+            continue
+        data = DirectiveInput(
+            number=source["number"] or f"Không số ({issued_on:%m/%Y})",
+            kind=source["kind"],
+            issued_on=issued_on,
+            issuer=source["issuer"] or "UBND tỉnh Bình Phước",
+            signer=source["signer"],
+            summary=source["summary"],
+            tasks=tasks,
+        )
+        directive = directive_create(actor=office, data=data)
+        occurrences = TaskOccurrence.objects.filter(task__directive=directive).order_by("pk")
+        for index, occurrence in enumerate(occurrences):
+            _demo_report(occurrence, _DEMO_OUTCOMES[index % len(_DEMO_OUTCOMES)], lead, office)
+        created += len(tasks)
+    return created

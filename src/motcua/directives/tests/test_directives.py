@@ -195,3 +195,28 @@ def test_bad_input_is_refused_and_nothing_is_saved(world: World) -> None:
             tasks=(TaskInput("Báo cáo.", lead),)))  # fmt: skip
     assert not Directive.objects.exists() and not DirectiveTask.objects.exists()
     assert not TaskOccurrence.objects.exists()
+
+
+def test_the_demo_directives_are_the_provinces_real_tasks(world: World) -> None:
+    from motcua.directives.services import directive_seed_demo
+
+    created = directive_seed_demo()
+    assert created > 80
+    assert directive_seed_demo() == 0
+    assert Directive.objects.count() == 4
+    rows = task_rows(user=world.monitor, now=datetime(2026, 12, 7, tzinfo=VN))
+    statuses = {row.status for row in rows}
+    assert {TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.OVERDUE} <= statuses
+    workshop = Directive.objects.get(kind="conclusion_notice")
+    deadlines = {
+        timezone_date(o.report_by or o.complete_by)
+        for o in TaskOccurrence.objects.filter(task__directive=workshop)
+    }
+    assert {date(2023, 8, 25), date(2023, 8, 29), date(2023, 8, 30), date(2023, 9, 16),
+            date(2023, 9, 30)} <= deadlines  # fmt: skip
+    letter = TaskOccurrence.objects.filter(task__directive__issued_on=date(2023, 10, 16))
+    assert datetime(2023, 10, 18, 11, 0, tzinfo=VN) in {o.complete_by for o in letter}
+
+
+def timezone_date(instant: datetime | None) -> date | None:
+    return instant.astimezone(VN).date() if instant else None

@@ -14,6 +14,7 @@ from motcua.catalog.services import (
     fee_rules_seed_demo,
 )
 from motcua.core.services import calendar_seed
+from motcua.directives.services import directive_seed_demo
 from motcua.dossiers.services import dossier_seed_demo
 from motcua.feedback.services import feedback_seed_demo
 from motcua.information.services import article_seed_demo
@@ -68,6 +69,8 @@ class Command(BaseCommand):
             self.stdout.write(f"[7/8] Hồ sơ mẫu tại Bộ phận Một cửa: +{dossiers}")
             petitions = feedback_seed_demo()
             self.stdout.write(f"      Phản ánh, kiến nghị mẫu: +{petitions}")
+            tasks = directive_seed_demo()
+            self.stdout.write(f"      Nhiệm vụ theo văn bản chỉ đạo 2023–2024: +{tasks}")
             monitor = user_get_by_username(username="giamsat")
             if monitor is not None:
                 targets = targets_seed_demo(actor=monitor)
