@@ -18,6 +18,7 @@ from motcua.accounts.selectors import (
     membership_list_for_agency,
     membership_list_for_user,
 )
+from motcua.backoffice.views_directives import directive_warnings
 from motcua.backoffice.views_feedback import petition_warnings
 from motcua.core.calendar import get_calendar
 from motcua.dossiers.selectors import lateness_by_agency
@@ -91,6 +92,7 @@ def landing(request: HttpRequest) -> HttpResponse:
         **_today_facts(today),
     }
     context["petitions"] = petition_warnings(user)
+    context["directive_tasks"] = directive_warnings(user)
     if user.role in {Role.PROVINCE_MONITOR, Role.SYSTEM_ADMIN}:
         context["agency_count"] = agency_list_for_user(user=user, day=today).count()
         context["commune_count"] = unit_list_valid_on(day=today, tier=Tier.COMMUNE).count()

@@ -38,7 +38,7 @@ class ReportKind(models.TextChoices):
 class ReportReview(models.TextChoices):
     SUBMITTED = "submitted", _("Waiting for the province office")
     ACCEPTED = "accepted", _("Accepted")
-    RETURNED = "returned", _("Returned")
+    RETURNED = "returned", _("Returned with remarks")
 
 
 class ReminderKind(models.TextChoices):

@@ -44,7 +44,10 @@ class TaskRow:
 
     @property
     def next_deadline(self) -> datetime | None:
-        """The deadline of the first occurrence not done (what the unit works towards)."""
+        """The deadline of the first occurrence not done (what the unit works towards); none
+        once the task is cancelled."""
+        if self.status == TaskStatus.CANCELLED:
+            return None
         for row in self.occurrences:
             if row.status not in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE):
                 return row.deadline
@@ -131,7 +134,7 @@ class StatusCounts:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def __getitem__(self, status: str) -> int:
+    def of(self, status: str) -> int:
         return self.counts[status]
 
 
@@ -144,7 +147,7 @@ def counts_by(rows: list[TaskRow], by: str) -> list[StatusCounts]:
         else:
             key, label = row.task.directive_id, str(row.task.directive.number)
         groups.setdefault(key, StatusCounts(label, key)).counts[row.status] += 1
-    return sorted(groups.values(), key=lambda g: (-g[TaskStatus.OVERDUE], g.label))
+    return sorted(groups.values(), key=lambda g: (-g.of(TaskStatus.OVERDUE), g.label))
 
 
 def upcoming_deadlines(
@@ -169,7 +172,7 @@ def reports_to_review(*, user: User) -> QuerySet[TaskReport]:
     if not office_sees_all(user):
         return TaskReport.objects.none()
     return (
-        TaskReport.objects.filter(review="submitted")
+        TaskReport.objects.filter(review="submitted", occurrence__task__cancelled_at__isnull=True)
         .select_related("occurrence__task__directive", "occurrence__task__lead_agency")
         .order_by("submitted_at")
     )

@@ -228,6 +228,10 @@ def directive_task_cancel(*, actor: User, task_id: int, reason: str) -> Directiv
         task = DirectiveTask.objects.select_for_update().filter(pk=task_id).first()
         if task is None:
             raise DirectiveError(_("This task does not exist."))
+        if task.cancelled_at is not None:
+            raise DirectiveError(_("This task was cancelled."))
+        if not task.occurrences.filter(completed_at__isnull=True).exists():
+            raise DirectiveError(_("This task is already done."))
         task.cancelled_at, task.cancel_reason = timezone.now(), reason.strip()[:TEXT_LIMIT]
         task.save(update_fields=["cancelled_at", "cancel_reason", "updated_at"])
     return task
@@ -301,6 +305,8 @@ def task_report_review(*, actor: User, report_id: int, accept: bool, note: str =
             raise DirectiveError(_("This report does not exist."))
         if report.review != ReportReview.SUBMITTED:
             raise DirectiveError(_("This report has already been reviewed."))
+        if report.occurrence.task.cancelled_at is not None:
+            raise DirectiveError(_("This task was cancelled."))
         report.review = ReportReview.ACCEPTED if accept else ReportReview.RETURNED
         report.reviewed_by, report.reviewed_at = actor, timezone.now()
         report.review_note = note.strip()[:TEXT_LIMIT]
@@ -402,9 +408,10 @@ def _demo_leads(lead: str, on: date) -> list[int]:
     return list(rows.order_by("name").values_list("pk", flat=True))
 
 
-def _demo_report(occurrence: TaskOccurrence, outcome: int, lead: User, office: User) -> None:
-    """A completion report sent before the deadline (or 3 working days after it), accepted by
-    the office; outcome 2: none (the task stays overdue)."""
+def _demo_report(occurrence: TaskOccurrence, outcome: int, office: User) -> None:
+    """A completion report sent before the deadline (or 3 working days after it), recorded and
+    accepted by the office (the demo has no officers in the departments); outcome 2: none (the
+    task stays overdue)."""
     deadline = occurrence.report_by or occurrence.complete_by
     if outcome == 2 or deadline is None:  # noqa: PLR2004
         return
@@ -412,8 +419,9 @@ def _demo_report(occurrence: TaskOccurrence, outcome: int, lead: User, office: U
     day = calendar.shift_working_days(timezone.localtime(deadline).date(), 3 if outcome else -1)
     sent = timezone.make_aware(datetime.combine(day, time(10, 0)))
     TaskReport.objects.create(
-        occurrence=occurrence, kind=ReportKind.COMPLETION, submitted_by=lead, submitted_at=sent,
-        text="Đơn vị đã hoàn thành nhiệm vụ và gửi báo cáo kết quả.", review=ReportReview.ACCEPTED,
+        occurrence=occurrence, kind=ReportKind.COMPLETION, submitted_by=office, submitted_at=sent,
+        text="Đơn vị đã hoàn thành nhiệm vụ và gửi báo cáo kết quả (Văn phòng ghi nhận).",
+        review=ReportReview.ACCEPTED,
         reviewed_by=office, reviewed_at=sent,
     )  # fmt: skip
     occurrence.completed_at = sent
@@ -448,8 +456,7 @@ def directive_seed_demo() -> int:
     from motcua.directives.demo_data import DEMO_DIRECTIVES
 
     office = user_get_by_username(username="giamsat")
-    lead = user_get_by_username(username="lanhdao")
-    if office is None or lead is None or Directive.objects.exists():
+    if office is None or Directive.objects.exists():
         return 0
     created = 0
     for number, source in enumerate(DEMO_DIRECTIVES, start=1):
@@ -474,6 +481,6 @@ def directive_seed_demo() -> int:
         directive = directive_create(actor=office, data=data)
         occurrences = TaskOccurrence.objects.filter(task__directive=directive).order_by("pk")
         for index, occurrence in enumerate(occurrences):
-            _demo_report(occurrence, _DEMO_OUTCOMES[index % len(_DEMO_OUTCOMES)], lead, office)
+            _demo_report(occurrence, _DEMO_OUTCOMES[index % len(_DEMO_OUTCOMES)], office)
         created += len(tasks)
     return created

@@ -96,7 +96,7 @@ def test_on_time_after_a_returned_report(world: World) -> None:
     task_report_review(actor=world.monitor, report_id=second.pk, accept=True)
     rows = task_rows(user=world.monitor)
     assert rows[0].status == TaskStatus.DONE_ON_TIME
-    assert counts_by(rows, "unit")[0][TaskStatus.DONE_ON_TIME] == 1
+    assert counts_by(rows, "unit")[0].of(TaskStatus.DONE_ON_TIME) == 1
     with pytest.raises(DirectiveError, match="đã hoàn thành"):
         task_report_submit(actor=world.leader, occurrence_id=occurrence.pk, kind="progress",
                            text="Thêm.")  # fmt: skip
