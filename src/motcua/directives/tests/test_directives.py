@@ -22,7 +22,6 @@ from motcua.directives.services import (
     DirectiveInput,
     TaskInput,
     directive_create,
-    directive_reminders_send,
     task_report_review,
     task_report_submit,
 )
@@ -148,30 +147,6 @@ def test_reminders_fire_on_the_right_working_days(world: World) -> None:
                          before=3) == ReminderKind.DUE_TODAY  # fmt: skip
     assert reminder_kind(deadline=saturday, on=date(2026, 3, 16), calendar=calendar,
                          before=3) == ReminderKind.OVERDUE  # fmt: skip
-
-
-@time_machine.travel(_at(2), tick=False)
-def test_the_daily_job_reminds_once_and_escalates(
-    world: World,
-    settings,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
-) -> None:
-    from motcua.notifications.models import Notification
-
-    settings.MOTCUA_DIRECTIVE_REMIND_WORKING_DAYS = 3
-    _directive(world)
-    with django_capture_on_commit_callbacks(execute=True):
-        with time_machine.travel(_at(11), tick=False):
-            assert directive_reminders_send() == 1
-            assert directive_reminders_send() == 0  # once a day
-        with time_machine.travel(_at(12), tick=False):
-            assert directive_reminders_send() == 0
-        with time_machine.travel(_at(17), tick=False):
-            assert directive_reminders_send() == 1  # the escalation
-    kinds = set(Notification.objects.values_list("kind", flat=True))
-    assert kinds == {"directive_reminder", "directive_escalation"}
-    escalated = Notification.objects.filter(kind="directive_escalation")
-    assert set(escalated.values_list("user_id", flat=True)) == {world.monitor.pk}
 
 
 @time_machine.travel(_at(2), tick=False)
