@@ -188,11 +188,11 @@ def directive_tasks(request: HttpRequest) -> HttpResponse:
         rows = [r for r in rows if _due_within(r, now, WARN_DAYS)]
     else:
         due = ""
-    if agency.isdigit():
+    if agency.isascii() and agency.isdigit():
         rows = [r for r in rows if r.task.lead_agency_id == int(agency)]
     else:
         agency = ""
-    if directive.isdigit():
+    if directive.isascii() and directive.isdigit():
         rows = [r for r in rows if r.task.directive_id == int(directive)]
     else:
         directive = ""

@@ -190,7 +190,7 @@ def feedback_inbox(request: HttpRequest) -> HttpResponse:
         due = ""
     if agency == NOT_ROUTED:
         rows = rows.filter(agency__isnull=True)
-    elif agency.isdigit():
+    elif agency.isascii() and agency.isdigit():
         rows = rows.filter(agency_id=int(agency))
     else:
         agency = ""
@@ -378,9 +378,10 @@ def feedback_detail(request: HttpRequest, feedback_id: int) -> HttpResponse:
     answers = feedback_answers(feedback=feedback)
     current: FeedbackAnswer | None = next((a for a in answers if a.round == feedback.round), None)
     show_contact = not feedback.anonymous or _province_wide(user)
+    # An anonymous sender's dossier would name them: only the province office sees it.
     dossier = (
         dossier_get_visible(user=user, dossier_id=feedback.dossier_id)
-        if feedback.dossier_id
+        if feedback.dossier_id and show_contact
         else None
     )
     forms: dict[str, Form] = {

@@ -96,6 +96,7 @@ class ReportLike:
     kind: str
     review: str
     submitted_at: datetime
+    reviewed_at: datetime | None
 
 
 def occurrence_status(
@@ -107,15 +108,16 @@ def occurrence_status(
 ) -> str:
     """The status of one occurrence at `now`: cancelled; done on time or late (an accepted
     completion report, judged by when it was submitted); overdue (past the deadline without
-    one); in progress (a report was sent); not started."""
+    one, unless a completion report sent in time waits for the office's review); in progress (a
+    report was sent); not started. Only what was submitted and reviewed by `now` counts, so a
+    status at a past instant does not change afterwards."""
     if cancelled:
         return TaskStatus.CANCELLED
+    completions = [r for r in reports if r.kind == ReportKind.COMPLETION and r.submitted_at <= now]
     done = [
         r
-        for r in reports
-        if r.kind == ReportKind.COMPLETION
-        and r.review == ReportReview.ACCEPTED
-        and r.submitted_at <= now
+        for r in completions
+        if r.review == ReportReview.ACCEPTED and r.reviewed_at is not None and r.reviewed_at <= now
     ]
     if done:
         first = min(r.submitted_at for r in done)
@@ -124,7 +126,14 @@ def occurrence_status(
             if deadline is None or first <= deadline
             else TaskStatus.DONE_LATE
         )
-    if deadline is not None and now > deadline:
+    # A completion report sent in time and still with the office is not the unit's delay.
+    waiting = [
+        r
+        for r in completions
+        if (r.reviewed_at is None or r.reviewed_at > now)
+        and (deadline is None or r.submitted_at <= deadline)
+    ]
+    if deadline is not None and now > deadline and not waiting:
         return TaskStatus.OVERDUE
     if any(r.submitted_at <= now for r in reports):
         return TaskStatus.IN_PROGRESS

@@ -145,6 +145,16 @@ def _clean_task(task: TaskInput, number: int, issued_on: date, on: date) -> dict
             raise DirectiveError(where + _("a yearly task needs its first deadline."))
         if task.recurrence_until is not None and task.recurrence_until < starts_on:
             raise DirectiveError(where + _("it cannot stop recurring before it starts."))
+        first = report_by or complete_by
+        periods = recurrence_periods(
+            recurrence=task.recurrence,
+            day=task.recurrence_day or 1,
+            first_due=timezone.localtime(first).date() if first else starts_on,
+            starts_on=starts_on,
+            until=task.recurrence_until or date(starts_on.year + 1, 12, 31),
+        )
+        if not periods:
+            raise DirectiveError(where + _("no deadline falls between its start and its end."))
     return {
         "content": content,
         "lead_agency": lead,
@@ -295,14 +305,18 @@ def task_report_review(*, actor: User, report_id: int, accept: bool, note: str =
     if not accept and not note.strip():
         raise DirectiveError(_("Write why the report is returned."))
     with transaction.atomic():
+        found = TaskReport.objects.filter(pk=report_id).values_list("occurrence_id", flat=True)
+        occurrence_id = found.first()
+        if occurrence_id is None:
+            raise DirectiveError(_("This report does not exist."))
+        # The task (the lock a cancellation takes), its occurrence (a report's), then the report.
+        DirectiveTask.objects.select_for_update().filter(occurrences=occurrence_id).first()
+        TaskOccurrence.objects.select_for_update().filter(pk=occurrence_id).first()
         report = (
             TaskReport.objects.select_for_update()
-            .select_related("occurrence")
-            .filter(pk=report_id)
-            .first()
+            .select_related("occurrence__task")
+            .get(pk=report_id)
         )
-        if report is None:
-            raise DirectiveError(_("This report does not exist."))
         if report.review != ReportReview.SUBMITTED:
             raise DirectiveError(_("This report has already been reviewed."))
         if report.occurrence.task.cancelled_at is not None:
@@ -336,6 +350,9 @@ def directive_reminders_send(*, on: date | None = None) -> int:
             completed_at__isnull=True, task__cancelled_at__isnull=True,
         )
         .filter(_deadline_between(window_start, window_end))
+        .exclude(  # a completion report waiting for the office: nothing to remind
+            reports__kind=ReportKind.COMPLETION, reports__review=ReportReview.SUBMITTED
+        )
         .select_related("task")
     )  # fmt: skip
     sent = 0

@@ -10,17 +10,18 @@ result before it goes out; this is the floor, not the judgement.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # 9+ digits, optionally grouped by single spaces, dots or dashes, optionally after +.
-_DIGITS = re.compile(r"\+?\d(?:[ .\-]?\d){8,}")
+_DIGITS = re.compile(r"\+?\(?\d(?:[\s.\-()]{0,3}\d){8,}")
 _SHORTEST_NAME = 3  # shorter "names" would mask ordinary words
 # Dossier and petition codes (002.00.90.H19-261208-0001, PAKN-261208-0001) are not personal
-# data and must stay readable: capitals, then -YYMMDD-NNNN.
-_CODE = re.compile(r"\b[\d.]*[A-Z]{1,5}\d*-\d{6}-\d{4}\b")
+# data and must stay readable: an agency identifier or PAKN, then -YYMMDD-NNNN.
+_CODE = re.compile(r"\b(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|PAKN)-\d{6}-\d{4}\b")
 
 
 def redact(text: str, *, names: Iterable[str] = ()) -> str:
@@ -32,10 +33,11 @@ def redact(text: str, *, names: Iterable[str] = ()) -> str:
         codes.append(match.group(0))
         return f"\x00{len(codes) - 1}\x00"
 
-    out = _CODE.sub(keep, _EMAIL.sub(mask, text.replace("\x00", "")))
+    text = unicodedata.normalize("NFC", text.replace("\x00", ""))
+    out = _CODE.sub(keep, _EMAIL.sub(mask, text))
     out = _DIGITS.sub(mask, out)
     for name in names:
-        parts = name.split()
+        parts = unicodedata.normalize("NFC", name).split()
         if len(" ".join(parts)) >= _SHORTEST_NAME:
             pattern = r"\s+".join(re.escape(part) for part in parts)
             out = re.sub(pattern, mask, out, flags=re.IGNORECASE)

@@ -64,16 +64,18 @@ def dossier_ids_rated_since(since: datetime | None) -> tuple[list[int], datetime
 
 
 def dossier_ids_disliked(dossier_ids: Iterable[int]) -> set[int]:
-    """Of these dossiers, those rated "not satisfied" or named by a petition (766 5.4)."""
+    """Of these dossiers, those rated "not satisfied" or named by a petition not refused
+    (766 5.4)."""
     wanted = list(dossier_ids)
     disliked = set(
         SatisfactionRating.objects.filter(dossier_id__in=wanted, satisfied=False).values_list(
             "dossier_id", flat=True
         )
     )
-    return disliked | set(
-        Feedback.objects.filter(dossier_id__in=wanted).values_list("dossier_id", flat=True)
+    petitions = Feedback.objects.filter(dossier_id__in=wanted).exclude(
+        status=FeedbackStatus.REFUSED  # a refused petition is no judgement on the dossier
     )
+    return disliked | set(petitions.values_list("dossier_id", flat=True))
 
 
 def dossier_ids_rated(dossier_ids: Iterable[int]) -> set[int]:
@@ -178,7 +180,7 @@ def feedback_public_list(
         rows = rows.filter(
             Q(public_title__icontains=word)
             | Q(public_content__icontains=word)
-            | Q(answers__public_text__icontains=word)
+            | Q(answers__public_text__icontains=word, answers__published_at__isnull=False)
             | Q(code__iexact=word)
         )
     return rows.distinct().order_by("-published_at", "-pk")

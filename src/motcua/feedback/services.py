@@ -8,8 +8,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -181,7 +183,29 @@ def _clean_feedback(data: FeedbackInput) -> dict[str, Any]:
         raise FeedbackError(
             _("Attach at most %(n)s files.") % {"n": settings.MOTCUA_FEEDBACK_MAX_FILES}
         )
-    return {"title": title, "content": content, "phone": phone, "name": name}
+    email = data.email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise FeedbackError(_("The e-mail address is not valid.")) from error
+    return {"title": title, "content": content, "phone": phone, "name": name, "email": email}
+
+
+def _check_about(data: FeedbackInput, on: date) -> None:
+    """The sector, agency and commune chosen exist (and are in service): a clear refusal, not a
+    database error at the commit."""
+    from motcua.catalog.selectors import sector_list
+    from motcua.organisation.selectors import agency_list_valid_on, unit_list_valid_on
+
+    checks = (
+        (data.sector_id, sector_list()),
+        (data.concerned_agency_id, agency_list_valid_on(day=on)),
+        (data.unit_id, unit_list_valid_on(day=on)),
+    )
+    for value, rows in checks:
+        if value is not None and not rows.filter(pk=value).exists():
+            raise FeedbackError(_("Choose the sector, agency and commune from the lists."))
 
 
 def _phone_gate(phone: str, now: datetime) -> None:
@@ -217,21 +241,23 @@ def _checked_files(files: Sequence[File[bytes]]) -> list[tuple[File[bytes], Chec
     return checked
 
 
-def _attach(feedback: Feedback, files: list[tuple[File[bytes], CheckedUpload]]) -> None:
-    """Store the files and their rows; a failure deletes what was already stored."""
-    stored: list[str] = []
-    try:
-        for upload, checked in files:
-            name = default_storage.save(checked.storage_name(f"feedback/{feedback.pk}"), upload)
-            stored.append(name)
-            FeedbackAttachment.objects.create(
-                feedback=feedback, file=name, file_name=checked.display_name,
-                content_type=checked.content_type, size=checked.size,
-            )  # fmt: skip
-    except Exception:
-        for name in stored:
-            default_storage.delete(name)
-        raise
+def _attach(
+    feedback: Feedback, files: list[tuple[File[bytes], CheckedUpload]], stored: list[str]
+) -> None:
+    """Store the files and their rows; `stored` collects the names so that the caller deletes
+    them if its transaction fails (nothing half written)."""
+    for upload, checked in files:
+        name = default_storage.save(checked.storage_name(f"feedback/{feedback.pk}"), upload)
+        stored.append(name)
+        FeedbackAttachment.objects.create(
+            feedback=feedback, file=name, file_name=checked.display_name,
+            content_type=checked.content_type, size=checked.size,
+        )  # fmt: skip
+
+
+def _forget(stored: list[str]) -> None:
+    for name in stored:
+        default_storage.delete(name)
 
 
 def _event(
@@ -281,6 +307,7 @@ def feedback_submit(
     clean = _clean_feedback(data)
     files = _checked_files(data.files)
     now = timezone.now()
+    _check_about(data, timezone.localdate(now))
     dossier = None
     if data.dossier_code.strip():
         dossier = dossier_by_code(code=data.dossier_code)
@@ -299,6 +326,31 @@ def feedback_submit(
     agency = routing_target(kind=data.kind, on=timezone.localdate(now), **about)
     if agency is None and dossier is not None:
         agency = dossier.deciding_agency
+    stored: list[str] = []
+    try:
+        feedback = _submit_atomic(
+            data=data, clean=clean, files=files, stored=stored, dossier=dossier, about=about,
+            agency=agency, now=now, citizen=citizen, entered_by=entered_by,
+        )  # fmt: skip
+    except Exception:
+        _forget(stored)
+        raise
+    return feedback
+
+
+def _submit_atomic(
+    *,
+    data: FeedbackInput,
+    clean: dict[str, Any],
+    files: list[tuple[File[bytes], CheckedUpload]],
+    stored: list[str],
+    dossier: Any,
+    about: dict[str, Any],
+    agency: Agency | None,
+    now: datetime,
+    citizen: User | None,
+    entered_by: User | None,
+) -> Feedback:
     with transaction.atomic():
         if clean["phone"]:
             _phone_gate(clean["phone"], now)
@@ -309,7 +361,6 @@ def feedback_submit(
             kind=data.kind,
             dossier=dossier,
             anonymous=data.anonymous,
-            email=data.email.strip()[:254],
             citizen=None if data.anonymous else citizen,
             entered_by=entered_by,
             status=FeedbackStatus.PROCESSING if agency else FeedbackStatus.AWAITING_ROUTING,
@@ -321,7 +372,7 @@ def feedback_submit(
             **about,
             **clean,
         )
-        _attach(feedback, files)
+        _attach(feedback, files, stored)
         _event(feedback, FeedbackAction.SUBMITTED, at=now, actor=entered_by or citizen,
                to_agency=agency)  # fmt: skip
         _notify(feedback, "received")
@@ -385,6 +436,9 @@ def feedback_route(*, actor: User, feedback_id: int, agency_id: int, note: str =
         feedback.agency, feedback.status = target, FeedbackStatus.PROCESSING
         if transfer:
             fields += _restart_clock(feedback, now)
+            # The leader named at a reopening answered for the former agency, not the new one.
+            feedback.responsible_leader = None
+            fields.append("responsible_leader")
         feedback.save(update_fields=fields)
         action = FeedbackAction.TRANSFERRED if transfer else FeedbackAction.ROUTED
         _event(feedback, action, at=now, actor=actor, from_agency=previous, to_agency=target,
@@ -458,13 +512,18 @@ def feedback_supplement(
             _("Attach at most %(n)s files.") % {"n": settings.MOTCUA_FEEDBACK_MAX_FILES}
         )
     checked = _checked_files(files)
-    with transaction.atomic():
-        feedback = _load(feedback_id)
-        _require_status(feedback, FeedbackStatus.AWAITING_SUPPLEMENT)
-        feedback.status = FeedbackStatus.PROCESSING
-        feedback.save(update_fields=["status", "updated_at"])
-        _attach(feedback, checked)
-        _event(feedback, FeedbackAction.SUPPLEMENTED, at=now, note=text)
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            feedback = _load(feedback_id)
+            _require_status(feedback, FeedbackStatus.AWAITING_SUPPLEMENT)
+            feedback.status = FeedbackStatus.PROCESSING
+            feedback.save(update_fields=["status", "updated_at"])
+            _attach(feedback, checked, stored)
+            _event(feedback, FeedbackAction.SUPPLEMENTED, at=now, note=text)
+    except Exception:
+        _forget(stored)
+        raise
     return feedback
 
 
@@ -495,8 +554,11 @@ def feedback_answer_draft(*, actor: User, feedback_id: int, text: str) -> Feedba
 
 
 def _require_leader(actor: User, feedback: Feedback) -> None:
-    if feedback.responsible_leader_id is not None:
-        if actor.pk != feedback.responsible_leader_id:
+    """A leader of the holding agency; for a reopened petition, the leader named, as long as
+    they still lead it (otherwise any of its leaders)."""
+    named = feedback.responsible_leader
+    if named is not None and Role.LEADER in _member_roles(named, feedback.agency_id):
+        if actor.pk != named.pk:
             raise FeedbackError(
                 _("This reopened petition is answered under the leader named: %(name)s.")
                 % {"name": feedback.responsible_leader.display_name}  # type: ignore[union-attr]
@@ -619,6 +681,9 @@ def feedback_rate(*, feedback_id: int, satisfied: bool, comment: str = "") -> Fe
         if not satisfied and feedback.round <= settings.MOTCUA_FEEDBACK_MAX_REOPENS:
             fields = ["round", "status", "responsible_leader", "ready_at", "publish_by",
                       "updated_at", *_restart_clock(feedback, now)]  # fmt: skip
+            missed = feedback.status == FeedbackStatus.ANSWERED and feedback.publish_by is not None
+            feedback.late = feedback.late or (missed and now > feedback.publish_by)  # type: ignore[operator]
+            fields.append("late")
             feedback.round += 1
             feedback.status = FeedbackStatus.PROCESSING
             feedback.responsible_leader = answer.approved_by

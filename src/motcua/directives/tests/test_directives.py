@@ -22,6 +22,7 @@ from motcua.directives.services import (
     DirectiveInput,
     TaskInput,
     directive_create,
+    directive_reminders_send,
     task_report_review,
     task_report_submit,
 )
@@ -195,3 +196,22 @@ def test_the_demo_directives_are_the_provinces_real_tasks(world: World) -> None:
 
 def timezone_date(instant: datetime | None) -> date | None:
     return instant.astimezone(VN).date() if instant else None
+
+
+@time_machine.travel(_at(2), tick=False)
+def test_a_completion_sent_in_time_waits_for_review_without_being_overdue(world: World) -> None:
+    occurrence = _directive(world).tasks.get().occurrences.get()
+    with time_machine.travel(_at(16, 10), tick=False):
+        task_report_submit(actor=world.leader, occurrence_id=occurrence.pk, kind="completion",
+                           text="Đã hoàn thành.")  # fmt: skip
+    assert task_rows(user=world.monitor, now=_at(18))[0].status == TaskStatus.IN_PROGRESS
+    with time_machine.travel(_at(17), tick=False):
+        assert directive_reminders_send() == 0  # no escalation: the office holds the report
+
+
+@time_machine.travel(_at(2), tick=False)
+def test_a_recurring_task_with_no_deadline_in_its_span_is_refused(world: World) -> None:
+    task = TaskInput("Báo cáo tháng.", _lead(world), recurrence="monthly", recurrence_day=15,
+                     starts_on=date(2026, 12, 20), recurrence_until=date(2026, 12, 31))  # fmt: skip
+    with pytest.raises(DirectiveError, match="không có hạn nào"):
+        _directive(world, task)

@@ -265,6 +265,14 @@ def test_redaction_masks_contacts_ids_and_names() -> None:
     for secret in ("Nguyễn", "912", "070", "a.b@c.vn"):
         assert secret not in out
     assert "hồ sơ 12/3." in out
+    import unicodedata
+
+    decomposed = unicodedata.normalize(
+        "NFD", "Gọi Nguyễn Văn Hùng: (091) 234-5678, 0912  345  678."
+    )
+    out = redact(decomposed, names=["Nguyễn Văn Hùng"])
+    assert "Hùng" not in unicodedata.normalize("NFC", out) and "234" not in out and "345" not in out
+    assert "VCB-123456-7890" not in redact("Tài khoản VCB-123456-7890.")
     codes = "Hồ sơ 002.00.90.H19-261208-0001, phản ánh PAKN-261208-0004, SĐT 0912-345-678."
     assert redact(codes) == (
         "Hồ sơ 002.00.90.H19-261208-0001, phản ánh PAKN-261208-0004, SĐT [đã ẩn]."
@@ -309,3 +317,29 @@ def test_the_demo_petitions_cover_every_stage_once(world: World) -> None:
          "published", "published", "processing", "refused"]
     )  # fmt: skip
     assert feedback_overdue(now=datetime.now(tz=VN)).count() >= 1
+
+
+@time_machine.travel(MONDAY, tick=False)
+def test_a_reopened_petition_transferred_is_answered_by_the_new_agency(world: World) -> None:
+    from motcua.feedback.services import feedback_route
+
+    feedback = _answered(world)
+    with time_machine.travel(MONDAY + timedelta(days=7), tick=False):
+        # Not published within 2 working days, then rated: the missed publication stays late.
+        feedback = feedback_rate(feedback_id=feedback.pk, satisfied=False, comment="Chưa đúng.")
+    assert feedback.late and feedback.responsible_leader == world.leader
+    other = agency_list_valid_on(day=MONDAY.date()).exclude(pk=feedback.agency_id).first()
+    assert other is not None
+    feedback = feedback_route(actor=world.monitor, feedback_id=feedback.pk, agency_id=other.pk)
+    assert feedback.responsible_leader is None  # the new agency's leaders answer
+
+
+@time_machine.travel(MONDAY, tick=False)
+def test_unknown_sector_agency_or_commune_is_refused_and_no_file_is_kept(world: World) -> None:
+    for field in ("sector_id", "concerned_agency_id", "unit_id"):
+        with pytest.raises(FeedbackError, match="danh sách"):
+            feedback_submit(data=_input(**{field: 999_999},
+                                        files=[ContentFile(PNG, name="a.png")]))  # fmt: skip
+    with pytest.raises(FeedbackError, match="thư điện tử"):
+        feedback_submit(data=_input(email="lan@\nexample"))
+    assert not Feedback.objects.exists() and not FeedbackAttachment.objects.exists()
