@@ -22,6 +22,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from motcua.core.asyncsafe import outside_event_loop
+
 logger = logging.getLogger(__name__)
 FIELD_NAME = "KetQuaDienTu"
 # What a PDF must not carry before it is signed and handed out: active content and attachments.
@@ -129,7 +131,7 @@ def sign(
         name=signer_name or None,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    output = signers.sign_pdf(writer, metadata, signer=signer)
+    output = outside_event_loop(signers.sign_pdf, writer, metadata, signer=signer)
     signed: bytes = output.getvalue()
     return signed
 
@@ -164,7 +166,7 @@ def verify(data: bytes) -> Verdict:
             return Verdict(False, False, False, False, "", None, "no signature")
         embedded = signatures[0]
         context = ValidationContext(trust_roots=_roots(), allow_fetching=False)
-        status = validate_pdf_signature(embedded, context)
+        status = outside_event_loop(validate_pdf_signature, embedded, context)
     except (
         PdfError, SignatureValidationError, CMSExtractionError, CMSStructuralError,
         ValueError, KeyError, TypeError,
