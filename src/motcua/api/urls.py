@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from motcua.api.errors import install_handlers
+from motcua.api.v1_catalog import router as catalog_router
 from motcua.api.v1_feedback import router as feedback_router
 
 
@@ -29,4 +30,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 install_handlers(api)
+api.add_router("/procedures", catalog_router)
 api.add_router("/feedback", feedback_router)
