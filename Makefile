@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements/lock.txt pyproject.toml | 
 PORT   ?= 8000
 export PYTHONPATH := src:.
 
-.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker simulators bench-smoke \
+.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker simulators bench-smoke test-hard \
         test test-fast lint format typecheck messages check lock bench clean
 
 $(STAMP):
@@ -85,6 +85,11 @@ test: setup system-deps-test node_modules/.installed
 # The inner loop: no browser, nothing slow.
 test-fast: setup system-deps-test
 	$(BIN)/pytest -n auto -q -m "not slow and not e2e"
+
+# The reliability suite at full size on PostgreSQL: property tests with 1,000 cases each,
+# schemathesis, concurrency, crashes and outages (docs/reliability.md). Prints its figures.
+test-hard: setup system-deps-test
+	./scripts/test_hard.sh
 
 lint: venv
 	$(BIN)/ruff check .

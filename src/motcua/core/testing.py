@@ -61,3 +61,31 @@ def local_server(command: list[str], probe_url: str, **popen: object) -> Iterato
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# --- The reliability suite (`make test-hard`) ------------------------------------------------
+
+HARD_FIGURES = Path(__file__).resolve().parents[3] / "var" / "hard-figures.jsonl"
+
+
+def hard_suite() -> bool:
+    """True under `make test-hard` (MOTCUA_HARD=1): full sizes and the `hard_only` tests."""
+    import os
+
+    return os.environ.get("MOTCUA_HARD") == "1"
+
+
+def hard_size(short: int, full: int) -> int:
+    """How many cases, threads or faults a reliability test runs: `full` under test-hard."""
+    return full if hard_suite() else short
+
+
+def hard_figures_record(test: str, figures: dict[str, int]) -> None:
+    """Append one line of figures (cases run, faults injected, losses observed) for the report."""
+    import json
+    import os
+
+    HARD_FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps({"test": test, "hard": hard_suite(), "pid": os.getpid(), **figures})
+    with HARD_FIGURES.open("a", encoding="utf-8") as out:
+        out.write(line + "\n")
