@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements/lock.txt pyproject.toml | 
 PORT   ?= 8000
 export PYTHONPATH := src:.
 
-.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker simulators bench-smoke test-hard \
+.PHONY: setup venv system-deps system-deps-test messages-compile migrate demo run worker simulators bench-smoke test-hard backup restore \
         test test-fast lint format typecheck messages check lock bench clean
 
 $(STAMP):
@@ -90,6 +90,16 @@ test-fast: setup system-deps-test
 # schemathesis, concurrency, crashes and outages (docs/reliability.md). Prints its figures.
 test-hard: setup system-deps-test
 	./scripts/test_hard.sh
+
+# Back up the database (the one DATABASE_URL names), the stored files and a manifest into
+# var/backups/motcua-<time>/ (MOTCUA_BACKUP_DIR); `make restore BACKUP=<that directory>` puts
+# them back and checks row counts, the audit chain and file checksums (docs/reliability.md).
+backup: migrate
+	$(PY) manage.py backup_create
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/motcua-<time>"; exit 2; }
+	$(PY) manage.py backup_restore "$(BACKUP)"
 
 lint: venv
 	$(BIN)/ruff check .

@@ -6,6 +6,8 @@
 set -euo pipefail
 # libpango + fonts-dejavu-core: WeasyPrint renders the PDF forms with Vietnamese glyphs.
 need=(gettext espeak-ng lame libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+# postgresql-client: pg_dump and pg_restore for `make backup` and `make restore`.
+command -v pg_dump >/dev/null || need+=(postgresql-client)
 if [ "${1:-run}" = "test" ]; then
   # fonts-khmeros: Khmer script in the browser tests' screenshots (phones ship their own).
   # poppler-utils: pdftotext and pdftoppm read the PDF forms back in the tests.

@@ -377,7 +377,13 @@ MOTCUA_SCHEDULE = [
     ("motcua.documents.tasks.store_retention_sweep", 24 * 60 * 60),  # daily
     ("motcua.sync.tasks.sync_send_job", 60),
     ("motcua.directives.tasks.directive_reminders_job", 24 * 60 * 60),  # daily
+    ("motcua.dossiers.tasks.integrity_verify_job", 24 * 60 * 60),  # nightly
 ]
+# Who is e-mailed when the nightly integrity check finds a broken hash chain, besides every
+# active system administrator with an address (comma-separated).
+MOTCUA_INTEGRITY_ALERT_EMAILS = env.list("MOTCUA_INTEGRITY_ALERT_EMAILS", default=[])
+# Where `make backup` writes its directories (database dump, stored files, manifest).
+MOTCUA_BACKUP_DIR = env.path("MOTCUA_BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 
 # --- feedback and petitions (PAKN, issue 12) ---------------------------------------------------
 # Limits in working days (REGULATION.md §4.3 [SEC], the 766 docx; the decree's own are [GAP]):
