@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "motcua.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,6 +143,11 @@ LOGOUT_REDIRECT_URL = "portal:home"
 # Lockout after repeated failures (per account). See docs/ARCHITECTURE.md, "Accounts".
 MOTCUA_LOGIN_MAX_FAILURES = env.int("MOTCUA_LOGIN_MAX_FAILURES", default=5)
 MOTCUA_LOGIN_LOCKOUT_MINUTES = env.int("MOTCUA_LOGIN_LOCKOUT_MINUTES", default=15)
+# Wrong sign-ins from one connection (REMOTE_ADDR; set the proxy to pass the client's) in the
+# window, whatever the usernames, against guessing one password over many accounts. Only
+# failures count: a whole office behind one address signs in every morning.
+MOTCUA_LOGIN_FAILURES_PER_CLIENT = env.int("MOTCUA_LOGIN_FAILURES_PER_CLIENT", default=30)
+MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES = env.int("MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -177,6 +183,18 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)  # one w
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy of every HTML page (core.middleware.SecurityHeadersMiddleware). No
+# 'unsafe-inline': templates carry no inline script, event handler, javascript: URL or style
+# attribute. The payment platform's origin (MOTCUA_PAYGOV_URL) is added to form-action by the
+# middleware: "Pay online" posts here and is redirected there. MOTCUA_CSP_BY_PATH gives another
+# policy under a path prefix (none needed: the Django admin runs under this one).
+MOTCUA_CSP = env.str(
+    "MOTCUA_CSP",
+    default="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+MOTCUA_CSP_BY_PATH: dict[str, str] = {}
 
 # --- Working-day calendar (core.calendar). ADR 0003. ---------------------------------------
 # Office hours as (start, end) periods of one working day. REGULATION.md §2.5 [SEC]:
@@ -378,7 +396,13 @@ MOTCUA_SCHEDULE = [
     ("motcua.sync.tasks.sync_send_job", 60),
     ("motcua.directives.tasks.directive_reminders_job", 24 * 60 * 60),  # daily
     ("motcua.dossiers.tasks.integrity_verify_job", 24 * 60 * 60),  # nightly
+    ("motcua.core.tasks.tasks_requeue_stale_job", 5 * 60),
+    ("motcua.core.tasks.uploads_sweep_orphans_job", 24 * 60 * 60),  # daily
 ]
+# A background job still RUNNING after this many seconds was left by a dead worker (killed,
+# out of memory) and goes back to the queue (core.services.tasks_requeue_stale). Far above the
+# longest job (the national sync stops starting requests after about 50 s).
+MOTCUA_TASK_LEASE_SECONDS = env.int("MOTCUA_TASK_LEASE_SECONDS", default=60 * 60)
 # Who is e-mailed when the nightly integrity check finds a broken hash chain, besides every
 # active system administrator with an address (comma-separated).
 MOTCUA_INTEGRITY_ALERT_EMAILS = env.list("MOTCUA_INTEGRITY_ALERT_EMAILS", default=[])
@@ -403,6 +427,9 @@ MOTCUA_FEEDBACK_MAX_REOPENS = env.int("MOTCUA_FEEDBACK_MAX_REOPENS", default=2)
 # One-time codes a single connection (REMOTE_ADDR; set the proxy to pass the client's) may ask
 # for in an hour on the petition form, against texting many numbers from one place.
 MOTCUA_OTP_PER_CLIENT_HOUR = env.int("MOTCUA_OTP_PER_CLIENT_HOUR", default=20)
+# Petitions one connection may send in an hour (portal form and app API), on top of the
+# one-a-minute gate per phone: a place with many verified phones cannot flood the agencies.
+MOTCUA_FEEDBACK_PER_CLIENT_HOUR = env.int("MOTCUA_FEEDBACK_PER_CLIENT_HOUR", default=30)
 # Attachments per petition (PDF, JPEG, PNG; each at most MOTCUA_UPLOAD_MAX_MB).
 MOTCUA_FEEDBACK_MAX_FILES = env.int("MOTCUA_FEEDBACK_MAX_FILES", default=5)
 # The citizen's link to follow and rate a petition (sent by SMS / e-mail; no account needed).

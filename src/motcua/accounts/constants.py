@@ -20,3 +20,15 @@ AGENCY_ROLES = frozenset({Role.DESK_OFFICER, Role.SPECIALIST, Role.LEADER, Role.
 # Roles that see the whole province.
 PROVINCE_WIDE_ROLES = frozenset({Role.PROVINCE_MONITOR, Role.SYSTEM_ADMIN})
 PUBLIC_ROLES = frozenset({Role.CITIZEN, Role.COMMUNITY_HELPER})
+
+
+class PersonalDataKind(models.TextChoices):
+    """What an officer opened that holds a citizen's personal data (`PersonalDataAccess`)."""
+
+    DOSSIER = "dossier", _("Dossier")
+    CERTIFIED_COPY = "certified_copy", _("Certified copy request")
+    DOSSIER_FILE = "dossier_file", _("A paper of a dossier")
+    DOSSIER_PDF = "dossier_pdf", _("A slip or receipt of a dossier")
+    DOCUMENT_STORE = "document_store", _("A document in your store")
+    PETITION = "petition", _("Petition")
+    PETITION_FILE = "petition_file", _("A file attached to a petition")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +36,8 @@ class LoginForm(AuthenticationForm):
                 raise forms.ValidationError(refused.message, code=refused.code) from refused
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
+
+
+class AdminLoginForm(LoginForm, AdminAuthenticationForm):
+    """The admin site's sign-in with the same lockout and per-connection limit as the site's
+    (Django's own admin form would check passwords unlimited); staff only, as Django's."""

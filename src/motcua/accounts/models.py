@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.constants import AGENCY_ROLES, Role
+from motcua.accounts.constants import AGENCY_ROLES, PersonalDataKind, Role
 from motcua.core.models import TimeStampedModel
 from motcua.organisation.models import AdministrativeUnit, Agency, EffectiveDated, OneStopDesk
 
@@ -152,3 +152,62 @@ class HelperConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citizen_id} → {self.helper_id}"
+
+
+class PersonalDataAccess(models.Model):
+    """An officer opened something that holds a citizen's personal data; the citizen sees it.
+
+    Append-only: written by `personal_data_access_record` only, never changed or deleted (the
+    admin is read-only). The person is known by a keyed hash of their identification number
+    (never the number itself, so the log is no second copy of it) and, when the data belongs
+    to an account, by that account, so a citizen who signs up later still finds earlier looks.
+    The agency is the one the officer worked for at the time (none for province-wide roles).
+    """
+
+    officer = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer")
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency"),
+    )
+    subject_id_hash = models.CharField(
+        _("keyed hash of the ID number"), max_length=64, blank=True, db_index=True
+    )
+    subject_user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="personal_data_accesses",
+        verbose_name=_("citizen"),
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=PersonalDataKind.choices)
+    reference = models.CharField(_("reference"), max_length=60)
+    purpose = models.CharField(_("page"), max_length=40)
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("look at personal data")
+        verbose_name_plural = _("looks at personal data")
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(
+                fields=["officer", "kind", "reference", "purpose", "at"],
+                name="pda_officer_object_at",
+            ),
+        ]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=Q(subject_user__isnull=False) | ~Q(subject_id_hash=""),
+                name="pda_subject_known",
+            ),
+            models.CheckConstraint(condition=~Q(reference=""), name="pda_reference"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer_id} → {self.kind} {self.reference}"

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
-from motcua.accounts.models import OfficerMembership, User
+from motcua.accounts.models import OfficerMembership, PersonalDataAccess, User
 from motcua.organisation.models import Agency
 from motcua.organisation.selectors import agency_list_valid_on
 
@@ -93,3 +93,23 @@ def user_get(*, user_id: int) -> User | None:
 def user_list_with_role(*, role: str) -> QuerySet[User]:
     """Active users of one role (e.g. the province office, for escalations)."""
     return User.objects.filter(role=role, is_active=True).order_by("pk")
+
+
+def personal_data_access_list_for_citizen(
+    *, citizen: User, id_number_confirmed: bool
+) -> QuerySet[PersonalDataAccess]:
+    """Officers' looks at this citizen's data, newest first: rows naming the account, and rows
+    recorded under the account's ID number when the caller has confirmed that the number is
+    the person's own (a number typed into a profile proves nothing: it could be someone
+    else's)."""
+    from motcua.accounts.services import id_number_digest
+
+    match = Q(subject_user=citizen)
+    digest = id_number_digest(citizen.id_number) if id_number_confirmed else ""
+    if digest:
+        match |= Q(subject_id_hash=digest)
+    return (
+        PersonalDataAccess.objects.filter(match)
+        .select_related("officer", "agency")
+        .order_by("-at", "-pk")
+    )

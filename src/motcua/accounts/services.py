@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,8 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from motcua.accounts.constants import AGENCY_ROLES, Role
-from motcua.accounts.models import HelperConsent, OfficerMembership, OneTimeCode, User
+from motcua.accounts.constants import AGENCY_ROLES, PersonalDataKind, Role
+from motcua.accounts.models import (
+    HelperConsent,
+    OfficerMembership,
+    OneTimeCode,
+    PersonalDataAccess,
+    User,
+)
 from motcua.core.audit import audit_event_append
 from motcua.organisation.constants import MERGER_DATE, Tier
 from motcua.organisation.models import Agency
@@ -62,14 +69,41 @@ def _locked(until_minutes: int) -> LoginRefusedError:
     )
 
 
+def _client_key(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return f"login-client:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _client_blocked() -> LoginRefusedError:
+    return LoginRefusedError(
+        _(
+            "Too many wrong sign-ins from this connection. Try again in %(minutes)d minutes, "
+            "or reset your password."
+        )
+        % {"minutes": settings.MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES},
+        code="client_blocked",
+    )
+
+
 def user_authenticate(*, request: HttpRequest | None, username: str, password: str) -> User:
     """Check a username and password, counting failures and locking the account.
 
     Invariant: a locked account is refused without checking the password; an unknown username
     changes nothing and gets the same message as a wrong password (no account discovery).
     After ``MOTCUA_LOGIN_MAX_FAILURES`` failures in a row the account is locked for
-    ``MOTCUA_LOGIN_LOCKOUT_MINUTES``. Success resets the counter.
+    ``MOTCUA_LOGIN_LOCKOUT_MINUTES``. Success resets the counter. Per connection, after
+    ``MOTCUA_LOGIN_FAILURES_PER_CLIENT`` failures (any usernames) in a window of
+    ``MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES`` every sign-in from it is refused unchecked until the
+    window ends: guessing one password over many accounts stops there.
     """
+    from motcua.core.ratelimit import rate_limit_exceeded, rate_limit_reached
+
+    client = _client_key(request)
+    if client is not None and rate_limit_reached(
+        key=client, limit=settings.MOTCUA_LOGIN_FAILURES_PER_CLIENT
+    ):
+        raise _client_blocked()
     now = timezone.now()
     account = User.objects.filter(username=username).only("pk", "locked_until").first()
     if account is not None and account.locked_until and account.locked_until > now:
@@ -79,6 +113,12 @@ def user_authenticate(*, request: HttpRequest | None, username: str, password: s
     if user is None:
         if account is not None:
             _login_failure_record(user_id=account.pk)
+        if client is not None:
+            rate_limit_exceeded(
+                key=client,
+                limit=settings.MOTCUA_LOGIN_FAILURES_PER_CLIENT,
+                window_seconds=settings.MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES * 60,
+            )
         raise _invalid_credentials()
     assert isinstance(user, User)
     if user.failed_login_count or user.locked_until:
@@ -560,3 +600,84 @@ def helper_consent_paper(
             payload={"consent": consent.pk, "method": consent.method},
         )
     return consent
+
+
+# --- Officers' looks at a citizen's personal data (issue 14) -----------------------------------
+
+# One row per officer and object in this window: reloading a page, or going back and forth
+# between a dossier and its actions, is one look, not dozens that would drown the others.
+PERSONAL_DATA_ACCESS_QUIET = timedelta(minutes=10)
+
+
+def id_number_digest(id_number: str) -> str:
+    """The keyed hash (HMAC-SHA256 with SECRET_KEY) of an identification number, spaces
+    removed; "" for no number. Changing SECRET_KEY breaks matching with earlier rows."""
+    from django.utils.crypto import salted_hmac
+
+    digits = "".join(str(id_number).split()).upper()
+    if not digits:
+        return ""
+    return salted_hmac("motcua.accounts.PersonalDataAccess", digits, algorithm="sha256").hexdigest()
+
+
+def _officer_agency(officer: User, prefer: Sequence[int | None]) -> Agency | None:
+    from motcua.accounts.selectors import membership_list_for_user
+
+    memberships = list(membership_list_for_user(user=officer))
+    for agency_id in prefer:
+        for membership in memberships:
+            if agency_id is not None and membership.agency_id == agency_id:
+                return membership.agency
+    return memberships[0].agency if memberships else None
+
+
+def personal_data_access_record(
+    *,
+    officer: User,
+    kind: PersonalDataKind,
+    reference: str,
+    purpose: str,
+    subject_id_number: str = "",
+    subject_user_id: int | None = None,
+    agency_ids: Sequence[int | None] = (),
+) -> PersonalDataAccess | None:
+    """Log that an officer opened a citizen's personal data; the citizen can read the log.
+
+    Invariant: append-only; one row per officer and object (kind, reference, purpose) in
+    `PERSONAL_DATA_ACCESS_QUIET` (two requests in the same instant may both write: harmless).
+    Nothing is written when the person is the officer themselves, or is unknown (no account
+    and no ID number: nobody could ever read the row).
+    The agency is the officer's membership among `agency_ids` (those of the object), else their
+    first current one, else none (province-wide roles).
+    Legal basis: the data subject's right to know how their data is processed (NĐ 13/2023/NĐ-CP,
+    Art. 9; not yet in REGULATION.md).
+    Returns the row, or None when nothing was written.
+    """
+    digest = id_number_digest(subject_id_number)
+    if subject_user_id is None and not digest:
+        return None
+    if subject_user_id == officer.pk or (digest and digest == id_number_digest(officer.id_number)):
+        return None
+    reference = reference.strip()[:60]
+    purpose = purpose.strip()[:40]
+    now = timezone.now()
+    with transaction.atomic():
+        recent = PersonalDataAccess.objects.filter(
+            officer=officer,
+            kind=kind,
+            reference=reference,
+            purpose=purpose,
+            at__gt=now - PERSONAL_DATA_ACCESS_QUIET,
+        )
+        if recent.exists():
+            return None
+        return PersonalDataAccess.objects.create(
+            officer=officer,
+            agency=_officer_agency(officer, agency_ids),
+            subject_id_hash=digest,
+            subject_user_id=subject_user_id,
+            kind=kind,
+            reference=reference,
+            purpose=purpose,
+            at=now,
+        )

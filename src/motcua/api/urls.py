@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import wraps
+from http import HTTPStatus
 from typing import Any
 
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from motcua.api.errors import install_handlers
+from motcua.api.errors import error_body, install_handlers
 from motcua.api.v1_catalog import router as catalog_router
 from motcua.api.v1_feedback import router as feedback_router
 
@@ -32,3 +36,34 @@ api = NinjaAPI(
 install_handlers(api)
 api.add_router("/procedures", catalog_router)
 api.add_router("/feedback", feedback_router)
+
+
+def _json_method_not_allowed(view: Callable[..., HttpResponseBase]) -> Callable[..., Any]:
+    """Ninja answers an unsupported method with plain text; the API answers in its error shape."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        if response.status_code == HTTPStatus.METHOD_NOT_ALLOWED and not response.get(
+            "Content-Type", ""
+        ).startswith("application/json"):
+            body = error_body("method_not_allowed", _("This method is not allowed here."))
+            allowed = response.get("Allow", "")
+            response = JsonResponse(
+                body,
+                status=HTTPStatus.METHOD_NOT_ALLOWED,
+                json_dumps_params={"ensure_ascii": False},
+            )
+            response["Allow"] = allowed
+        return response
+
+    return wrapped
+
+
+def api_urls() -> tuple[list[Any], str, str]:
+    """The API's URL patterns, every view answering in the API's error shape."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if pattern.callback is not None:
+            pattern.callback = _json_method_not_allowed(pattern.callback)
+    return patterns, app_name, namespace

@@ -234,6 +234,13 @@ def feedback_create(
     attachments: list[UploadedFile] = OPTIONAL_FILES,
 ) -> Status[FeedbackOut]:
     phone = _proven_phone(data.phone_token)
+    if rate_limit_exceeded(
+        key=f"feedback-client:{request.META.get('REMOTE_ADDR', '')}",
+        limit=settings.MOTCUA_FEEDBACK_PER_CLIENT_HOUR,
+        window_seconds=3600,
+    ):
+        message = _("Too many petitions were sent from this connection. Try again in an hour.")
+        raise ApiError(429, "rate_limited", message)
     try:
         feedback = feedback_submit(
             data=FeedbackInput(

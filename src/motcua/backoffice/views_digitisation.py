@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.constants import PersonalDataKind
+from motcua.backoffice.personal_data import dossier_looked_at, store_entry_looked_at
 from motcua.backoffice.views_dossiers import _officer, _visible
 from motcua.core.uploads import UploadRejectedError
 from motcua.documents.scans import ScannedFile, scans_to_pdf
@@ -56,6 +58,8 @@ def dossier_document_file(request: HttpRequest, dossier_id: int, document_id: in
     if document is None:
         raise Http404
     services.dossier_access_record(user=user, dossier=dossier, what=f"file:{document.pk}")
+    dossier_looked_at(officer=user, dossier=dossier, purpose=f"file:{document.pk}",
+                      kind=PersonalDataKind.DOSSIER_FILE)  # fmt: skip
     return FileResponse(
         document.file.open("rb"),
         filename=document.file_name or f"{document.pk}.pdf",
@@ -90,6 +94,9 @@ def store_lookup(request: HttpRequest, dossier_id: int, entry_id: int) -> HttpRe
     if entry is None:
         raise Http404
     services.dossier_access_record(user=user, dossier=dossier, what=f"store:{entry.pk}")
+    store_entry_looked_at(
+        officer=user, dossier=dossier, entry_id=entry.pk, id_number=entry.id_number
+    )
     audit_event_append(
         action="store.looked_up", actor_id=user.pk, object_type="dossier", object_id=dossier.pk,
         payload={"entry": entry.pk, "id_number_tail": entry.id_number[-2:]},

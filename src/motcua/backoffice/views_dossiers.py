@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.constants import PUBLIC_ROLES, Role
+from motcua.accounts.constants import PUBLIC_ROLES, PersonalDataKind, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_agency, membership_list_for_user
 from motcua.backoffice import forms_dossiers as f
+from motcua.backoffice.personal_data import dossier_looked_at
 from motcua.backoffice.views_payments import PAYMENT_ACTIONS, payment_context
 from motcua.catalog.constants import Channel
 from motcua.catalog.search import procedure_search
@@ -111,7 +112,7 @@ def dossier_queue(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("queue") or slugs[0]
     if slug not in slugs:
         raise Http404
-    text = request.GET.get("q", "").strip()
+    text = request.GET.get("q", "").replace("\x00", "").strip()  # no NUL to PostgreSQL
     status = request.GET.get("status", "")
     dossiers = dossier_search(queue(user=user, slug=slug), text)
     if status in DossierStatus.values:
@@ -144,7 +145,7 @@ def dossier_queue(request: HttpRequest) -> HttpResponse:
 def dossier_go(request: HttpRequest) -> HttpResponse:
     """The scanner field: a barcode reader types the code and Enter."""
     user = _officer(request)
-    code = request.GET.get("code", "").strip()
+    code = request.GET.get("code", "").replace("\x00", "").strip()  # no NUL to PostgreSQL
     dossier = dossier_find_by_code(user=user, code=code) if code else None
     if dossier is None:
         messages.error(
@@ -289,6 +290,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     user = _officer(request)
     dossier = _visible(user, dossier_id)
     services.dossier_access_record(user=user, dossier=dossier, what="view")
+    dossier_looked_at(officer=user, dossier=dossier, purpose="view")
     step = dossier_current_step(dossier=dossier)
     possible = {t.value for t in transitions_from(DossierStatus(dossier.status))}
     revision = {"revision": dossier.revision}
@@ -579,6 +581,12 @@ def dossier_pdf(request: HttpRequest, dossier_id: int, kind: str, item: int = 0)
         case _:
             raise Http404
     services.dossier_access_record(user=user, dossier=dossier, what=f"pdf:{kind}")
+    dossier_looked_at(
+        officer=user,
+        dossier=dossier,
+        purpose=f"pdf:{kind}:{item}",
+        kind=PersonalDataKind.DOSSIER_PDF,
+    )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
     return response

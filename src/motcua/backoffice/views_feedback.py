@@ -26,10 +26,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
+from motcua.accounts.constants import PROVINCE_WIDE_ROLES, PersonalDataKind, Role
 from motcua.accounts.models import User
 from motcua.accounts.selectors import membership_list_for_user
 from motcua.backoffice import forms_feedback as f
+from motcua.backoffice.personal_data import petition_looked_at
 from motcua.backoffice.views_dossiers import _officer
 from motcua.core.calendar import WorkingCalendar, get_calendar
 from motcua.dossiers.selectors import dossier_get_visible
@@ -173,7 +174,7 @@ def feedback_inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or STATUS_OPEN
     due = request.GET.get("due", "")
     agency = request.GET.get("agency", "") if province else ""
-    text = request.GET.get("q", "").strip()[:100]
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # no NUL to PostgreSQL
     rows = _with_limit(feedback_list_for_officer(user=user))
     if status == STATUS_OPEN:
         rows = rows.filter(status__in=OPEN_OR_ANSWERED)
@@ -374,6 +375,9 @@ def _history(feedback: Feedback, show_contact: bool) -> list[HistoryRow]:
 def feedback_detail(request: HttpRequest, feedback_id: int) -> HttpResponse:
     user = _officer(request)
     feedback = _visible(user, feedback_id)
+    petition_looked_at(
+        officer=user, feedback=feedback, purpose="view", kind=PersonalDataKind.PETITION
+    )
     now, calendar, today = timezone.now(), get_calendar(), timezone.localdate()
     answers = feedback_answers(feedback=feedback)
     current: FeedbackAnswer | None = next((a for a in answers if a.round == feedback.round), None)
@@ -427,6 +431,8 @@ def feedback_file(request: HttpRequest, feedback_id: int, attachment_id: int) ->
     attachment = feedback.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404
+    petition_looked_at(officer=user, feedback=feedback, purpose=f"file:{attachment.pk}",
+                       kind=PersonalDataKind.PETITION_FILE)  # fmt: skip
     return FileResponse(
         attachment.file.open("rb"),
         filename=attachment.file_name,

@@ -9,8 +9,11 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.excel import WorkbookInvalidError, document_from_workbook
 from motcua.catalog.exchange import DocumentInvalidError, ProcedureRecord, parse_document
+from motcua.core.uploads import UploadRejectedError, zip_check
 
 MAX_BYTES = 20 * 1024 * 1024
+# A workbook's XML once unpacked (a 20 MB catalogue is far below; a ZIP bomb is far above).
+MAX_UNPACKED = 100 * 1024 * 1024
 
 
 class FileRejectedError(Exception):
@@ -29,6 +32,10 @@ def read_catalog_file(filename: str, content: bytes) -> list[ProcedureRecord]:
         if not content.startswith(b"PK"):
             raise FileRejectedError(_("This file is not an Excel (.xlsx) workbook."))
         try:
+            zip_check(content, max_unpacked=MAX_UNPACKED)  # before anything is decompressed
+        except UploadRejectedError as error:
+            raise FileRejectedError(str(error)) from error
+        try:
             document = document_from_workbook(content)
         except WorkbookInvalidError as error:
             raise DocumentInvalidError(error.errors) from error
@@ -44,6 +51,8 @@ def read_catalog_file(filename: str, content: bytes) -> list[ProcedureRecord]:
                 _("The file is not valid JSON (line %(line)s, column %(column)s).")
                 % {"line": error.lineno, "column": error.colno}
             ) from error
+        except RecursionError as error:  # "[[[[…" nested past the parser's depth
+            raise FileRejectedError(_("The file is nested too deeply to be read.")) from error
     else:
         raise FileRejectedError(_("Only .json and .xlsx files can be imported."))
     return parse_document(document)

@@ -156,3 +156,9 @@ def audit_chain_verify(*, chunk_size: int = 5000) -> ChainReport:
             checked, last_id, "chain head does not match the last row (rows removed at the end)"
         )
     return ChainReport(checked)
+
+
+def audit_chain_head() -> dict[str, object]:
+    """The chain head as recorded: its length and last hash (a backup's manifest keeps it)."""
+    head = AuditChainHead.objects.filter(singleton=True).first()
+    return {"length": head.length if head else 0, "last_hash": head.last_hash if head else ""}

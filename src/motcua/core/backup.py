@@ -32,7 +32,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, connections
 
-from motcua.core.audit import audit_chain_verify
+from motcua.core.audit import audit_chain_head, audit_chain_verify
 from motcua.core.models import AuditChainHead
 
 MANIFEST = "manifest.json"
@@ -100,8 +100,7 @@ def _file_digests(root: Path) -> dict[str, str]:
 
 
 def _audit_head() -> dict[str, Any]:
-    head = AuditChainHead.objects.filter(singleton=True).first()
-    return {"length": head.length if head else 0, "last_hash": head.last_hash if head else ""}
+    return audit_chain_head()
 
 
 def _pg_env(db: dict[str, Any]) -> tuple[list[str], dict[str, str]]:

@@ -19,3 +19,13 @@ def rate_limit_exceeded(*, key: str, limit: int, window_seconds: int) -> bool:
         cache.add(cache_key, 1, timeout=window_seconds)
         count = 1
     return count > limit
+
+
+def rate_limit_reached(*, key: str, limit: int) -> bool:
+    """True when `limit` attempts are already counted under `key`; counts nothing itself.
+
+    For limits that count only failures: check before trying, count with
+    `rate_limit_exceeded` after a failure.
+    """
+    count = cache.get(f"ratelimit:{key}", 0)
+    return isinstance(count, int) and count >= limit

@@ -90,3 +90,89 @@ def calendar_seed(*, first_year: int, last_year: int) -> tuple[int, int]:
             )
         transaction.on_commit(calendar_invalidate)
     return created_holidays, created_swaps
+
+
+def tasks_requeue_stale(*, lease_seconds: int | None = None) -> int:
+    """Put back in the queue the background jobs a worker claimed and never finished.
+
+    django-tasks-db marks a job RUNNING when a worker takes it and never looks at it again: a
+    worker killed mid-job (OOM, deploy, power) leaves it RUNNING for ever, so the job is lost.
+    A job RUNNING for longer than the lease (MOTCUA_TASK_LEASE_SECONDS, far above any job's run
+    time) is made READY again for the next worker; the jobs are idempotent (they re-read their
+    state and skip what is done). Returns how many were re-queued, and audits them.
+    """
+    from django.conf import settings
+    from django.utils import timezone
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    lease = settings.MOTCUA_TASK_LEASE_SECONDS if lease_seconds is None else lease_seconds
+    before = timezone.now() - dt.timedelta(seconds=lease)
+    with transaction.atomic():
+        stale = list(
+            DBTaskResult.objects.select_for_update(skip_locked=True)
+            .filter(status=TaskResultStatus.RUNNING, started_at__lt=before)
+            .values_list("pk", "task_path")
+        )
+        if not stale:
+            return 0
+        DBTaskResult.objects.filter(pk__in=[pk for pk, _path in stale]).update(
+            status=TaskResultStatus.READY, started_at=None
+        )
+        audit_event_append(
+            action="system.tasks_requeued",
+            payload={"count": len(stale), "tasks": sorted({path for _pk, path in stale})},
+        )
+    return len(stale)
+
+
+# Where uploads go (FileField upload_to folders of citizens' and officers' files).
+UPLOAD_FOLDERS = ("drafts", "dossiers", "feedback", "consents", "directives")
+
+
+def uploads_sweep_orphans(
+    *, older_than_seconds: int = 24 * 60 * 60, folders: tuple[str, ...] = UPLOAD_FOLDERS
+) -> list[str]:
+    """Delete uploaded files no row refers to: an upload is written before its transaction
+    commits, so a process killed in between (or a disk error) leaves a file without a row.
+    Only files older than `older_than_seconds` (an upload in progress is younger) in the upload
+    folders of the default storage, and only if no FileField of any model names them. Returns
+    the names deleted, and audits them."""
+    import os
+    import time
+
+    from django.apps import apps
+    from django.core.files.storage import default_storage
+    from django.db import models
+
+    root = getattr(default_storage, "location", None)
+    if root is None:
+        return []  # not a file-system storage: nothing to walk
+    candidates = []
+    before = time.time() - older_than_seconds
+    for folder in folders:
+        for directory, _subdirs, files in os.walk(os.path.join(root, folder)):
+            for file in files:
+                path = os.path.join(directory, file)
+                if os.path.getmtime(path) <= before:
+                    candidates.append(os.path.relpath(path, root).replace(os.sep, "/"))
+    if not candidates:
+        return []
+    referenced: set[str] = set()
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField):
+                referenced.update(
+                    model._default_manager.filter(**{f"{field.name}__in": candidates}).values_list(
+                        field.name, flat=True
+                    )
+                )
+    orphans = sorted(set(candidates) - referenced)
+    for name in orphans:
+        default_storage.delete(name)
+    if orphans:
+        audit_event_append(
+            action="system.upload_orphans_deleted",
+            payload={"count": len(orphans), "names": orphans[:100]},
+        )
+    return orphans

@@ -10,7 +10,7 @@ from django_tasks import task
 
 from motcua.core.audit import audit_event_append
 
-__all__ = ["system_heartbeat", "task"]
+__all__ = ["system_heartbeat", "task", "tasks_requeue_stale_job", "uploads_sweep_orphans_job"]
 
 
 @task()
@@ -21,3 +21,19 @@ def system_heartbeat(note: str = "") -> int:
     (`manage.py worker_status`).
     """
     return audit_event_append(action="system.heartbeat", payload={"note": note}).pk
+
+
+@task()
+def tasks_requeue_stale_job() -> int:
+    """The scheduled job: jobs a dead worker left RUNNING go back to the queue."""
+    from motcua.core.services import tasks_requeue_stale
+
+    return tasks_requeue_stale()
+
+
+@task()
+def uploads_sweep_orphans_job() -> int:
+    """The scheduled job: files a crash left without their row are deleted (after a day)."""
+    from motcua.core.services import uploads_sweep_orphans
+
+    return len(uploads_sweep_orphans())

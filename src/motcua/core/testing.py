@@ -8,7 +8,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -89,3 +89,34 @@ def hard_figures_record(test: str, figures: dict[str, int]) -> None:
     line = json.dumps({"test": test, "hard": hard_suite(), "pid": os.getpid(), **figures})
     with HARD_FIGURES.open("a", encoding="utf-8") as out:
         out.write(line + "\n")
+
+
+def race(count: int, work: Callable[[int], object]) -> list[BaseException]:
+    """Run `work(0)` … `work(count - 1)` in `count` threads released together by a barrier, each
+    on its own database connection (closed after); returns what they raised, in no order.
+
+    For concurrency tests on PostgreSQL (SQLite serialises writers by itself). Keep `count` well
+    under PostgreSQL's 100 connections: `make test-hard` runs two workers side by side.
+    """
+    import threading
+
+    from django.db import connections
+
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(count)
+
+    def run(n: int) -> None:
+        try:
+            barrier.wait()
+            work(n)
+        except BaseException as exc:  # handed back to the test
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

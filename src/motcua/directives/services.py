@@ -262,8 +262,11 @@ def task_report_submit(
     stored = ""
     try:
         with transaction.atomic():
+            # The order the review and a cancellation lock in: the task, then its occurrence
+            # (locking both in one join took them in either order and deadlocked, issue 14).
+            DirectiveTask.objects.select_for_update().filter(occurrences=occurrence_id).first()
             occurrence = (
-                TaskOccurrence.objects.select_for_update()
+                TaskOccurrence.objects.select_for_update(of=("self",))
                 .select_related("task")
                 .filter(pk=occurrence_id)
                 .first()
@@ -313,7 +316,7 @@ def task_report_review(*, actor: User, report_id: int, accept: bool, note: str =
         DirectiveTask.objects.select_for_update().filter(occurrences=occurrence_id).first()
         TaskOccurrence.objects.select_for_update().filter(pk=occurrence_id).first()
         report = (
-            TaskReport.objects.select_for_update()
+            TaskReport.objects.select_for_update(of=("self",))  # the others are locked above
             .select_related("occurrence__task")
             .get(pk=report_id)
         )

@@ -9,6 +9,7 @@ notifications and the national sync attach. Messages of `DossierError` are for p
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -176,8 +177,11 @@ def _idempotent(
 
 
 def _locked(dossier_id: int, revision: int | None) -> Dossier:
+    # `of=("self",)`: on PostgreSQL a plain FOR UPDATE also locks every joined row (the agency,
+    # the procedure version), which serialised all of an agency's dossiers and deadlocked
+    # concurrent receptions against the foreign-key checks of their inserts (issue 14).
     dossier = (
-        Dossier.objects.select_for_update()
+        Dossier.objects.select_for_update(of=("self",))
         .select_related("procedure_version", "receiving_agency", "deciding_agency")
         .get(pk=dossier_id)
     )
@@ -336,10 +340,26 @@ def _check_allowed(dossier: Dossier, transition: Transition) -> None:
 # --- codes and deadlines -----------------------------------------------------------------
 
 
-def dossier_code_next(*, agency: Agency, day: Any) -> str:
+# V1V2V3.Z1Z2.Y1Y2.MX1X2 (QCVN 102:2016), the first block of a dossier code (REGULATION §2.4).
+_AGENCY_IDENTIFIER = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
+
+
+def dossier_code_next(*, agency: Agency, day: date) -> str:
     """`{agency identifier}-{YYMMDD}-{NNNN}`, the next number of `agency` on `day`: distinct
     under concurrent receptions and without gaps (`core.sequences`). Beyond 9999 the number
-    grows a digit."""
+    grows a digit. An identifier that is not QCVN 102's shape, or a day that is not a date, is
+    refused before a number is taken (the code would not parse back, or the counter would split).
+    """
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise TypeError(f"dossier codes are numbered per date, not per {type(day).__name__}")
+    if not _AGENCY_IDENTIFIER.fullmatch(agency.national_identifier):
+        raise DossierError(
+            _(
+                "The national identifier “%(identifier)s” of %(agency)s is not a QCVN 102 "
+                "identifier (such as 000.00.06.H56); correct it before receiving dossiers."
+            )
+            % {"identifier": agency.national_identifier, "agency": agency.name}
+        )
     number = counter_next(DossierCodeSequence, agency=agency, day=day)
     return f"{agency.national_identifier}-{day:%y%m%d}-{number:04d}"
 
@@ -1766,7 +1786,7 @@ def dossier_seed_demo() -> int:
 
 def _draft_locked(draft_id: int, citizen: User) -> OnlineDraft:
     draft = (
-        OnlineDraft.objects.select_for_update()
+        OnlineDraft.objects.select_for_update(of=("self",))  # not the procedure version's row
         .select_related("version")
         .filter(pk=draft_id, citizen=citizen)
         .first()
@@ -1925,9 +1945,9 @@ def draft_attach(
         draft = _draft_open_for(draft_id, citizen, required_document_id)
         try:
             checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
+            stored = checked.store(upload, f"drafts/{draft.pk}")
         except UploadRejectedError as error:
             raise DossierError(str(error)) from error
-        stored = default_storage.save(checked.storage_name(f"drafts/{draft.pk}"), upload)
         try:
             return DraftFile.objects.create(
                 draft=draft,
@@ -1992,7 +2012,7 @@ def draft_reuse_result(
     """Use an electronic result issued to this person earlier instead of a paper (tái sử dụng
     kết quả, DuocTaiSuDung = 2): the result must be granted, have its file, and have been
     issued to the citizen's identification number."""
-    from motcua.dossiers.selectors import result_document_code
+    from motcua.dossiers.selectors import id_number_confirmed_for, result_document_code
 
     _helper_check(helper, citizen, "result_reused", draft_id)
     with transaction.atomic():
@@ -2007,6 +2027,7 @@ def draft_reuse_result(
             source is None
             or not citizen.id_number
             or source.dossier.applicant_id_number != citizen.id_number
+            or not id_number_confirmed_for(user=citizen)  # a typed number proves nothing
         ):
             raise DossierError(_("This result is not among your documents."))
         return DraftFile.objects.create(
@@ -2185,7 +2206,6 @@ def dossier_supplement_attach(
 ) -> DossierDocument:
     """Online supplement: the applicant sends a file for a component while the dossier waits
     for the supplement (checked like any upload); the desk sees it on the dossier."""
-    from django.core.files.storage import default_storage
 
     from motcua.core.uploads import UploadRejectedError, upload_check
 
@@ -2200,9 +2220,9 @@ def dossier_supplement_attach(
             raise DossierError(_("This component does not belong to the procedure."))
         try:
             checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
+            stored = checked.store(upload, f"dossiers/{dossier.pk}")
         except UploadRejectedError as error:
             raise DossierError(str(error)) from error
-        stored = default_storage.save(checked.storage_name(f"dossiers/{dossier.pk}"), upload)
         return DossierDocument.objects.create(
             dossier=dossier,
             required_document=required,

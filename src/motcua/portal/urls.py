@@ -8,6 +8,7 @@ from motcua.portal import (
     views_info,
     views_online,
     views_payment,
+    views_privacy,
     views_results,
     views_signup,
     views_supplement,
@@ -22,6 +23,7 @@ urlpatterns = [
     path("tai-khoan/", views.account, name="account"),
     path("tai-khoan/ho-so/", views_signup.profile, name="profile"),
     path("tai-khoan/phan-anh/", views_feedback.my_feedback, name="my_feedback"),
+    path("tai-khoan/ai-da-xem/", views_privacy.data_access, name="data_access"),
     path("phan-anh/", views_feedback.feedback_public, name="feedback_public"),
     path(
         "phan-anh/cong-khai/<str:code>/",

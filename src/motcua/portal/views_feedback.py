@@ -279,7 +279,9 @@ def _sender_phone(request: HttpRequest, citizen: User | None) -> tuple[str | Non
 @require_GET
 def feedback_public(request: HttpRequest) -> HttpResponse:
     """The published answers, searchable; only the masked public texts are shown."""
-    query = request.GET.get("q", "")[: QUERY_MAX_CHARS * 4].strip()[:QUERY_MAX_CHARS]
+    # A NUL byte cannot reach PostgreSQL (a 500): typed text never holds one.
+    query = request.GET.get("q", "")[: QUERY_MAX_CHARS * 4].replace("\x00", "")
+    query = query.strip()[:QUERY_MAX_CHARS]
     sectors = list(sector_list())
     agencies = list(agency_list_valid_on(day=timezone.localdate()).order_by("name"))
     sector_id = _int_or_none(request.GET.get("linh-vuc"))
@@ -380,6 +382,19 @@ def _body_too_large(request: HttpRequest) -> bool:
     return length is not None and length > limit
 
 
+def _flooding_message() -> str:
+    return _("Too many petitions were sent from this connection. Try again in an hour.")
+
+
+def _feedback_flooding(request: HttpRequest) -> bool:
+    """Count one petition from this connection; True past `MOTCUA_FEEDBACK_PER_CLIENT_HOUR`."""
+    return rate_limit_exceeded(
+        key=f"feedback-client:{request.META.get('REMOTE_ADDR', '')}",
+        limit=settings.MOTCUA_FEEDBACK_PER_CLIENT_HOUR,
+        window_seconds=3600,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def feedback_new(request: HttpRequest) -> HttpResponse:
     """The petition form; first the phone step when the sender has no proven phone."""
@@ -392,6 +407,7 @@ def feedback_new(request: HttpRequest) -> HttpResponse:
         return redirect("portal:feedback_new")
     initial = {"name": citizen.full_name, "email": citizen.email} if citizen else {}
     form = FeedbackForm(request.POST or None, request.FILES or None, initial=initial)
+    status = 200
     if request.method == "POST" and _body_too_large(request):
         form.is_valid()
         form.add_error(
@@ -402,6 +418,9 @@ def feedback_new(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and form.is_valid():
         data = _feedback_input(form, request, phone)
         try:
+            if _feedback_flooding(request):
+                status = 429
+                raise FeedbackError(_flooding_message())
             feedback = feedback_submit(data=data, citizen=None if data.anonymous else citizen)
         except FeedbackError as error:
             form.add_error(None, str(error))
@@ -420,6 +439,7 @@ def feedback_new(request: HttpRequest) -> HttpResponse:
             request,
             "portal/feedback_form.html",
             {"form": form, "phone": phone, "from_account": from_account, "citizen": citizen},
+            status=status,
         )
     )
 

@@ -361,7 +361,10 @@ def _my_results(citizen: User) -> list[Any]:
     paper."""
     from motcua.documents.models import StoredDocument
     from motcua.documents.selectors import store_of_citizen
+    from motcua.dossiers.selectors import id_number_confirmed_for
 
+    if not id_number_confirmed_for(user=citizen):  # a number typed into a profile proves nothing
+        return []
     kinds = (StoredDocument.Kind.RESULT, StoredDocument.Kind.CERTIFIED_COPY)
     return list(store_of_citizen(id_number=citizen.id_number or "").filter(kind__in=kinds)[:30])
 

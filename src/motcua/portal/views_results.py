@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from motcua.accounts.models import User
 from motcua.core.ratelimit import rate_limit_exceeded
 from motcua.documents import signing
 from motcua.documents.selectors import (
@@ -86,6 +87,18 @@ def result_download(request: HttpRequest, dossier_id: int) -> HttpResponse:
     )
 
 
+def _confirmed_id_number(request: HttpRequest) -> str:
+    """The profile's ID number once a received dossier ties it to the person, else "": a
+    number typed into a profile proves nothing, and the store holds another person's papers."""
+    from motcua.dossiers.selectors import id_number_confirmed_for
+
+    user = request.user
+    id_number = str(getattr(user, "id_number", "") or "")
+    if not id_number or not isinstance(user, User) or not id_number_confirmed_for(user=user):
+        return ""
+    return id_number
+
+
 @login_required
 def my_documents(request: HttpRequest) -> HttpResponse:
     """Kho giấy tờ: what the state holds about me (by my identification number), and who
@@ -93,12 +106,13 @@ def my_documents(request: HttpRequest) -> HttpResponse:
     from motcua.documents.selectors import store_of_citizen
     from motcua.dossiers.selectors import store_lookups_of
 
-    id_number = str(getattr(request.user, "id_number", "") or "")
+    id_number = _confirmed_id_number(request)
     return render(
         request,
         "portal/my_documents.html",
         {
             "id_number": id_number,
+            "id_number_pending": bool(getattr(request.user, "id_number", "")) and not id_number,
             "entries": list(store_of_citizen(id_number=id_number)[:200]),
             "lookups": list(store_lookups_of(id_number=id_number)[:100]),
         },
@@ -109,7 +123,7 @@ def my_documents(request: HttpRequest) -> HttpResponse:
 def my_document(request: HttpRequest, entry_id: int) -> HttpResponse:
     from motcua.documents.selectors import store_entry_of_citizen
 
-    id_number = str(getattr(request.user, "id_number", "") or "")
+    id_number = _confirmed_id_number(request)
     entry = store_entry_of_citizen(id_number=id_number, entry_id=entry_id)
     if entry is None:
         raise Http404

@@ -83,9 +83,15 @@ def test_the_person_sees_downloads_and_sees_who_looked(
                                         what=f"store:{entry.pk}").exists()  # fmt: skip
 
     citizen = pay.citizen
-    citizen.id_number = ID_NUMBER
+    citizen.id_number = ID_NUMBER  # typed into the profile: proves nothing yet
     citizen.save()
     client.force_login(citizen)
+    unproven = client.get(reverse("portal:my_documents")).content.decode()
+    assert entry.title not in unproven and later.code not in unproven
+    assert client.get(reverse("portal:my_document", args=[entry.pk])).status_code == 404
+    # The phone given with the received dossiers, verified by the account: the number is theirs.
+    citizen.phone, citizen.phone_verified_at = "0912345678", timezone.now()
+    citizen.save()
     mine = client.get(reverse("portal:my_documents")).content.decode()
     assert entry.title in mine and pay.specialist.display_name in mine and later.code in mine
     download = client.get(reverse("portal:my_document", args=[entry.pk]))
@@ -120,6 +126,7 @@ def _submit_reusing(pay: Pay, client: Any, result_dossier: Dossier, title: str) 
     its first component and sending files for the others; the desk receives it."""
     citizen = pay.citizen
     citizen.full_name, citizen.phone, citizen.id_number = "Điểu Thị Lan", "0912345678", ID_NUMBER
+    citizen.phone_verified_at = timezone.now()  # the phone given at the desk: the number is theirs
     citizen.unit_id = pay.agency.unit_id
     citizen.save()
     draft = draft_start(citizen=citizen, version_id=pay.version.pk)
@@ -158,4 +165,28 @@ def test_a_stored_result_is_used_in_a_later_dossier_with_the_reuse_flag(
     choice = {"document": reused.required_document_id, "reuse_result": other.dossier_id}
     answer = client.post(reverse("portal:draft_files", args=[draft.pk]), choice, follow=True)
     assert "Kết quả này không có trong giấy tờ của bạn" in answer.content.decode()
+    assert not draft.files.exists()
+
+
+def test_a_number_typed_into_a_profile_does_not_open_the_persons_store(
+    pay: Pay, signing_dir: Path, client: Any
+) -> None:
+    """Someone who types another person's ID number into their profile sees none of that
+    person's store: not the page, not the download, not the results offered for reuse."""
+    first = _issue(pay)
+    signed = first.signed_results.get()
+    entry = StoredDocument.objects.get()
+    citizen = pay.citizen
+    citizen.full_name, citizen.phone, citizen.id_number = "Điểu Thị Lan", "0912345678", ID_NUMBER
+    citizen.unit_id = pay.agency.unit_id  # the phone is the person's, but this account never
+    citizen.save()  # proved it (no code read back): nothing ties the number to the account
+    client.force_login(citizen)
+    assert signed.title not in client.get(reverse("portal:my_documents")).content.decode()
+    assert client.get(reverse("portal:my_document", args=[entry.pk])).status_code == 404
+    draft = draft_start(citizen=citizen, version_id=pay.version.pk)
+    files = reverse("portal:draft_files", args=[draft.pk])
+    assert 'name="reuse_result"' not in client.get(files).content.decode()  # nothing offered
+    needed = next(d for d in pay.version.documents.all()
+                  if not document_is_conditional(d) and d.copy_kind != "presented")  # fmt: skip
+    client.post(files, {"document": needed.pk, "reuse_result": first.pk})
     assert not draft.files.exists()

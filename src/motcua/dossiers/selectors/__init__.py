@@ -730,3 +730,22 @@ def result_document_code(dossier: Dossier) -> str:
     """Mã giấy tờ kết quả of a dossier's electronic result: its code with "KQ" (one per
     dossier). [GAP] DVCQG's own format for MaGiayToKetQua is not public."""
     return f"KQ.{dossier.code}"
+
+
+def id_number_confirmed_for(*, user: User) -> bool:
+    """Whether the ID number in this account's profile is known to be the person's own.
+
+    A profile's number is typed by the citizen and proves nothing. Until VNeID sign-in exists
+    (no adapter yet), a received dossier vouches for it: the desk checks the applicant's papers
+    when it receives a dossier, so a received dossier with this number that this account
+    submitted, or that gave this account's verified phone number, ties the number to the person.
+    """
+    id_number = str(getattr(user, "id_number", "") or "")
+    if not id_number or user.pk is None:
+        return False
+    own = Q(citizen_id=user.pk)
+    if user.phone and user.phone_verified_at:
+        own |= Q(applicant_phone=user.phone)
+    return Dossier.objects.filter(
+        own, applicant_id_number=id_number, received_at__isnull=False
+    ).exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, DecimalException, InvalidOperation
 from typing import Any
 
 from django.utils.functional import Promise
@@ -140,7 +140,7 @@ def _number(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def metric_score(
+def metric_score(  # noqa: PLR0911 - one return per kind of unscorable input
     metric: Metric,
     *,
     numerator: Any = None,
@@ -188,7 +188,12 @@ def metric_score(
                 denominator=den,
                 reason="" if value is not None else str(_("nothing to count in the period")),
             )
-        share = num / den
+        try:
+            share = num / den
+        except DecimalException:  # e.g. 1e999999 / 1e-999999 from a malformed portal row
+            return Score(
+                None, pmax, numerator=num, denominator=den, reason=str(_("counts out of range"))
+            )
     raw = min(pmax, pmax * share / metric.threshold)
     return Score(round_published(raw), pmax, ratio=share, numerator=num, denominator=den)
 

@@ -51,6 +51,8 @@ def national_figures_import(
             _("The file is not valid JSON (line %(line)d, column %(column)d).")
             % {"line": exc.lineno, "column": exc.colno}
         ) from None
+    except RecursionError:  # "[[[[…" nested past the parser's depth: hostile, not a 500
+        raise QualityError(_("The file is nested too deeply to be read.")) from None
     data = document.get("data") if isinstance(document, dict) else None
     figures: list[NationalFigure] = []
     for index, (record, overview) in enumerate(_response_records(data)):

@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Sum
 
+from motcua.core.testing import race
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.conftest import World
 from motcua.quality.models import DailyFact, DossierFact
 from motcua.quality.services import facts_refresh
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def _race(work: list[Callable[[], object]]) -> list[BaseException]:
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(work))
-
-    def run(job: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            job()
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.mark.slow
@@ -55,7 +34,7 @@ def test_concurrent_refreshes_and_receptions_count_every_dossier_once(world: Wor
             world.receive()
 
     jobs: list[Callable[[], object]] = [facts_refresh] * 4 + [receive_five] * 3
-    assert _race(jobs) == []
+    assert race(len(jobs), lambda n: jobs[n]()) == []
     facts_refresh()  # what the next scheduled run sees
     received = Dossier.objects.filter(received_at__isnull=False).count()
     assert received == 20
