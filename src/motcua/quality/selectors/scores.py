@@ -93,7 +93,9 @@ class MetricRow:
     def percent(self) -> Decimal | None:
         if self.score.ratio is None:
             if self.numerator is not None and self.denominator:
-                return (100 * self.numerator / self.denominator).quantize(Decimal("0.01"))
+                # Stored inputs may hold ints (int / int is a float): Decimal first, via str.
+                share = Decimal(str(self.numerator)) / Decimal(str(self.denominator))
+                return (100 * share).quantize(Decimal("0.01"))
             return None
         return (100 * self.score.ratio).quantize(Decimal("0.01"))
 
