@@ -293,8 +293,9 @@ def _classify(response: Any) -> str:
 
 def _body(response: Any) -> str:
     if getattr(response, "streaming", False):
+        # Reading to the end closes the response: the test client's wrapper does it with the
+        # database connection kept (a second close() would drop it inside the transaction).
         content = b"".join(response.streaming_content)
-        response.close()
     else:
         content = response.content
     return content.decode("utf-8", errors="replace")

@@ -209,6 +209,7 @@ def test_a_petition_and_an_online_dossier_without_a_token_are_refused(world: Wor
     from motcua.dossiers.models import Dossier, OnlineDraft
     from motcua.dossiers.services import draft_start
 
+    channels.sent_messages.clear()  # the local SMS outbox is per process: other tests' messages
     strict = Client(enforce_csrf_checks=True)
     # The petition form's first step sends a code (a write, and an SMS).
     assert strict.post(reverse("portal:feedback_new"), {"phone": "0912345678"}).status_code == 403

@@ -11,7 +11,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -24,7 +26,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 @pytest.fixture
 def catalogue_and_people(seeded, seed_catalogue):  # type: ignore[no-untyped-def]
-    """Real sectors, procedures, agencies and units, so that valid requests reach the services."""
+    """Real sectors, procedures, agencies and units, so that valid requests reach the services.
+
+    Requests go through the WSGI handler, whose start and end signals close the database
+    connection; inside the test's transaction that would drop it (Django's own test client
+    detaches the same receiver while it runs).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
