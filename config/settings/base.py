@@ -147,6 +147,12 @@ MOTCUA_LOGIN_LOCKOUT_MINUTES = env.int("MOTCUA_LOGIN_LOCKOUT_MINUTES", default=1
 # window, whatever the usernames, against guessing one password over many accounts. Only
 # failures count: a whole office behind one address signs in every morning.
 MOTCUA_LOGIN_FAILURES_PER_CLIENT = env.int("MOTCUA_LOGIN_FAILURES_PER_CLIENT", default=30)
+# The mobile app's tokens (ADR 0018): a signed access token lasts minutes; the refresh token,
+# replaced at each use, keeps the app signed in for days unless used twice or signed out.
+MOTCUA_API_ACCESS_MINUTES = env.int("MOTCUA_API_ACCESS_MINUTES", default=15)
+MOTCUA_API_REFRESH_DAYS = env.int("MOTCUA_API_REFRESH_DAYS", default=30)
+# A just-replaced refresh token still works this long: the app retrying after a lost answer.
+MOTCUA_API_REFRESH_GRACE_SECONDS = env.int("MOTCUA_API_REFRESH_GRACE_SECONDS", default=60)
 MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES = env.int("MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "vi"

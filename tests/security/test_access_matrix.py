@@ -59,6 +59,7 @@ OUTCOMES = {
     "invalid",
     "refused",
     "method",
+    "unauthorised",
 }
 
 
@@ -263,6 +264,14 @@ MATRIX: dict[str, Row] = {
     "portal:my_document": Row("GET", _o("entry"), "login ok/hidden/hidden hidden hidden hidden hidden hidden hidden hidden"),
     "portal:result_download": Row("GET", _o("dossier"), "login hidden hidden hidden hidden hidden hidden hidden hidden"),
     # The REST API: no accounts; a petition is reached by its secret token only.
+    # Signing the app in: an empty body is refused, whoever asks.
+    "api-v1:auth_token": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
+    "api-v1:auth_refresh": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
+    "api-v1:auth_revoke": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
+    # The app's own data takes a bearer token only: a portal or back-office session cookie
+    # opens nothing here (so the API needs no CSRF protection).
+    "api-v1:me": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    "api-v1:my_dossiers": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:openapi-json": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
     "api-v1:procedure_list": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
     "api-v1:procedure_read": Row("GET", CODE, "ok ok ok ok ok ok ok ok ok"),
@@ -288,7 +297,7 @@ def _classify(response: Any) -> str:
         login = reverse("accounts:login")
         return "login" if location.startswith((login, "/admin/login/")) else "redirect"
     return {404: "hidden", 403: "forbidden", 405: "method", 422: "invalid", 400: "invalid",
-            409: "refused"}.get(code, str(code))  # fmt: skip
+            409: "refused", 401: "unauthorised"}.get(code, str(code))  # fmt: skip
 
 
 def _body(response: Any) -> str:

@@ -32,3 +32,7 @@ class PersonalDataKind(models.TextChoices):
     DOCUMENT_STORE = "document_store", _("A document in your store")
     PETITION = "petition", _("Petition")
     PETITION_FILE = "petition_file", _("A file attached to a petition")
+
+
+# The signing salt of the API's access tokens (accounts.services.app_session_start).
+API_ACCESS_SALT = "motcua.api.access"

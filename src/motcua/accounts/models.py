@@ -211,3 +211,32 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.officer_id} → {self.kind} {self.reference}"
+
+
+class AppSession(models.Model):
+    """A signed-in mobile app (or partner client): the long-lived half of its tokens.
+
+    The app holds a short-lived access token (signed, stateless, naming this row) and a refresh
+    token, stored here only as its SHA-256. Each refresh replaces the refresh token; presenting
+    a replaced one again means it was copied, and the whole session is revoked (ADR 0018).
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="app_sessions", verbose_name=_("user")
+    )
+    device = models.CharField(_("device"), max_length=100, blank=True)
+    refresh_hash = models.CharField(max_length=64, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("signed in at"))
+    refreshed_at = models.DateTimeField(_("last refreshed at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.CharField(_("why revoked"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("app session")
+        verbose_name_plural = _("app sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} / {self.device or '-'}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from motcua.accounts.constants import PROVINCE_WIDE_ROLES, Role
+from motcua.accounts.constants import API_ACCESS_SALT, PROVINCE_WIDE_ROLES, Role
 from motcua.accounts.models import OfficerMembership, PersonalDataAccess, User
 from motcua.organisation.models import Agency
 from motcua.organisation.selectors import agency_list_valid_on
@@ -113,3 +114,35 @@ def personal_data_access_list_for_citizen(
         .select_related("officer", "agency")
         .order_by("-at", "-pk")
     )
+
+
+def app_session_user(*, access_token: str) -> User | None:
+    """The user an access token stands for, or None: forged, expired (MOTCUA_API_ACCESS_MINUTES),
+    or its session revoked or ended, or the user deactivated. One query."""
+    from django.core import signing
+
+    from motcua.accounts.models import AppSession
+
+    try:
+        claims = signing.loads(
+            access_token, salt=API_ACCESS_SALT, max_age=settings.MOTCUA_API_ACCESS_MINUTES * 60
+        )
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    if not isinstance(claims, dict):
+        return None
+    session_id, user_id = claims.get("s"), claims.get("u")
+    if not isinstance(session_id, int) or not isinstance(user_id, int):
+        return None
+    session = (
+        AppSession.objects.select_related("user")
+        .filter(
+            pk=session_id,
+            user_id=user_id,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+        )
+        .first()
+    )
+    return session.user if session else None

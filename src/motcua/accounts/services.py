@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from motcua.accounts.constants import AGENCY_ROLES, PersonalDataKind, Role
+from motcua.accounts.constants import AGENCY_ROLES, API_ACCESS_SALT, PersonalDataKind, Role
 from motcua.accounts.models import (
+    AppSession,
     HelperConsent,
     OfficerMembership,
     OneTimeCode,
@@ -681,3 +682,141 @@ def personal_data_access_record(
             purpose=purpose,
             at=now,
         )
+
+
+# --- App sessions: access and refresh tokens of the mobile app (ADR 0018) ---------------------
+
+
+class AppSessionError(Exception):
+    """A refresh token that is unknown, expired, revoked or replaced (the message is for people)."""
+
+
+def _token_hash(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class AppTokens:
+    session: AppSession
+    access_token: str
+    refresh_token: str
+    expires_in: int  # seconds the access token lasts
+
+
+def _tokens(session: AppSession, refresh_token: str) -> AppTokens:
+    from django.core import signing
+
+    access = signing.dumps({"s": session.pk, "u": session.user_id}, salt=API_ACCESS_SALT)
+    return AppTokens(session, access, refresh_token, settings.MOTCUA_API_ACCESS_MINUTES * 60)
+
+
+def app_session_start(*, user: User, device: str = "") -> AppTokens:
+    """Sign an app in for `user` (already authenticated): a new session and its two tokens.
+
+    Side effect: an audit event. The refresh token is returned once and stored only hashed.
+    """
+    import secrets
+
+    now = timezone.now()
+    refresh = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        session = AppSession.objects.create(
+            user=user,
+            device=device[:100],
+            refresh_hash=_token_hash(refresh),
+            created_at=now,
+            refreshed_at=now,
+            expires_at=now + timedelta(days=settings.MOTCUA_API_REFRESH_DAYS),
+        )
+        audit_event_append(
+            action="accounts.app_session_start",
+            actor_id=user.pk,
+            object_type="accounts.appsession",
+            object_id=session.pk,
+            payload={"device": session.device},
+        )
+    return _tokens(session, refresh)
+
+
+def app_session_refresh(*, refresh_token: str) -> AppTokens:
+    """New tokens for a refresh token, which is replaced (rotation).
+
+    Invariant: each refresh token works once. A replaced token presented again means two
+    holders: the session is revoked, so the thief's copy and the app's stop together.
+    """
+    import secrets
+
+    digest = _token_hash(refresh_token)
+    now = timezone.now()
+    refused = ""
+    with transaction.atomic():  # a refusal is raised after it, so a revocation stays
+        session = (
+            AppSession.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(refresh_hash=digest)
+            .first()
+        )
+        if session is None:
+            # The previous token again: within the grace period it is the app retrying after
+            # losing the answer (weak network), and it gets new tokens; after it, a copy.
+            retry = (
+                AppSession.objects.select_for_update(of=("self",))
+                .select_related("user")
+                .filter(
+                    previous_hash=digest,
+                    revoked_at__isnull=True,
+                    refreshed_at__gte=now
+                    - timedelta(seconds=settings.MOTCUA_API_REFRESH_GRACE_SECONDS),
+                )
+                .first()
+            )
+            session = retry
+        if session is None:
+            refused = _("This sign-in is no longer valid. Sign in again.")
+            reused = (
+                AppSession.objects.select_for_update()
+                .filter(previous_hash=digest, revoked_at__isnull=True)
+                .first()
+            )
+            if reused is not None:
+                reused.revoked_at, reused.revoked_reason = now, "refresh_reused"
+                reused.save(update_fields=["revoked_at", "revoked_reason"])
+                audit_event_append(
+                    action="accounts.app_session_reuse",
+                    actor_id=reused.user_id,
+                    object_type="accounts.appsession",
+                    object_id=reused.pk,
+                )
+        elif (
+            session.revoked_at is not None
+            or session.expires_at <= now
+            or not session.user.is_active
+        ):
+            refused = _("This sign-in has ended. Sign in again.")
+        else:
+            refresh = secrets.token_urlsafe(32)
+            if session.refresh_hash != digest:  # a retry: the lost token stays the previous one
+                digest = session.previous_hash
+            session.previous_hash, session.refresh_hash = digest, _token_hash(refresh)
+            session.refreshed_at = now
+            session.save(update_fields=["previous_hash", "refresh_hash", "refreshed_at"])
+    if refused or session is None:
+        raise AppSessionError(refused)
+    return _tokens(session, refresh)
+
+
+def app_session_revoke(*, refresh_token: str) -> bool:
+    """Sign the app out (its refresh token); True if a live session ended. Idempotent."""
+    with transaction.atomic():
+        session = (
+            AppSession.objects.select_for_update()
+            .filter(refresh_hash=_token_hash(refresh_token), revoked_at__isnull=True)
+            .first()
+        )
+        if session is None:
+            return False
+        session.revoked_at, session.revoked_reason = timezone.now(), "signed_out"
+        session.save(update_fields=["revoked_at", "revoked_reason"])
+    return True

@@ -14,8 +14,10 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from motcua.api.errors import error_body, install_handlers
+from motcua.api.v1_auth import router as auth_router
 from motcua.api.v1_catalog import router as catalog_router
 from motcua.api.v1_feedback import router as feedback_router
+from motcua.api.v1_me import router as me_router
 
 
 class Utf8Renderer(JSONRenderer):
@@ -36,6 +38,8 @@ api = NinjaAPI(
 install_handlers(api)
 api.add_router("/procedures", catalog_router)
 api.add_router("/feedback", feedback_router)
+api.add_router("/auth", auth_router)
+api.add_router("/me", me_router)
 
 
 def _json_method_not_allowed(view: Callable[..., HttpResponseBase]) -> Callable[..., Any]:
