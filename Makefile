@@ -51,9 +51,14 @@ PAYGOV_SIM := $(PYTHON) simulators/paygov/server.py --port $(PAYGOV_PORT) \
 DVCQG_PORT ?= 8766
 DVCQG_SIM := $(PYTHON) simulators/dvcqg/server.py --port $(DVCQG_PORT) \
   --users motcua=demo-secret-not-for-production --state-file var/dvcqg-simulator.json
+# The national identity (OpenID Connect) on $(OIDC_PORT); test identities: simulators/README.md.
+# It signs ID tokens with RSA (the `cryptography` package), so it runs in the virtualenv.
+OIDC_PORT ?= 8767
+OIDC_SIM := $(PY) simulators/oidc/server.py --port $(OIDC_PORT) \
+  --client 'motcua-local:demo-secret-not-for-production:http://127.0.0.1:$(PORT)/dang-nhap/dinh-danh/ve/,http://localhost:$(PORT)/dang-nhap/dinh-danh/ve/'
 simulators:
 	@mkdir -p var
-	@trap 'kill 0' INT TERM EXIT; $(PAYGOV_SIM) & $(DVCQG_SIM)
+	@trap 'kill 0' INT TERM EXIT; $(PAYGOV_SIM) & $(DVCQG_SIM) & $(OIDC_SIM)
 
 # Web server on http://127.0.0.1:$(PORT), one background worker, the scheduler of periodic
 # jobs (766 facts, notification retries, payment reconciliation, the national sync) and the
@@ -68,6 +73,7 @@ run: demo
 	  $(PY) manage.py run_schedule & \
 	  $(PAYGOV_SIM) & \
 	  $(DVCQG_SIM) & \
+	  $(OIDC_SIM) & \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate

@@ -151,6 +151,18 @@ MOTCUA_LOGIN_FAILURES_PER_CLIENT = env.int("MOTCUA_LOGIN_FAILURES_PER_CLIENT", d
 # replaced at each use, keeps the app signed in for days unless used twice or signed out.
 MOTCUA_API_ACCESS_MINUTES = env.int("MOTCUA_API_ACCESS_MINUTES", default=15)
 MOTCUA_API_REFRESH_DAYS = env.int("MOTCUA_API_REFRESH_DAYS", default=30)
+# Single sign-on with the national identity (OpenID Connect; ADR 0019). Empty issuer: off.
+# In development `make run` starts simulators/oidc/server.py and config/settings/dev.py points
+# here. The client secret comes from the environment only.
+MOTCUA_OIDC_ISSUER = env.str("MOTCUA_OIDC_ISSUER", default="")
+MOTCUA_OIDC_CLIENT_ID = env.str("MOTCUA_OIDC_CLIENT_ID", default="")
+MOTCUA_OIDC_CLIENT_SECRET = env.str("MOTCUA_OIDC_CLIENT_SECRET", default="")
+MOTCUA_OIDC_SCOPES = env.str("MOTCUA_OIDC_SCOPES", default="openid profile phone citizen")
+# The claim carrying the verified identification number ([GAP]: VNeID's real claim name).
+MOTCUA_OIDC_ID_NUMBER_CLAIM = env.str(
+    "MOTCUA_OIDC_ID_NUMBER_CLAIM", default="identification_number"
+)
+MOTCUA_OIDC_TIMEOUT_SECONDS = env.int("MOTCUA_OIDC_TIMEOUT_SECONDS", default=10)
 # A just-replaced refresh token still works this long: the app retrying after a lost answer.
 MOTCUA_API_REFRESH_GRACE_SECONDS = env.int("MOTCUA_API_REFRESH_GRACE_SECONDS", default=60)
 MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES = env.int("MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES", default=15)

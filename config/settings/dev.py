@@ -18,3 +18,9 @@ MOTCUA_SIGNING_PASSPHRASES = env.dict(
 USE_DVCQG = env.bool("USE_DVCQG", default=True)
 MOTCUA_DVCQG_USERNAME = env.str("MOTCUA_DVCQG_USERNAME", default="motcua")
 MOTCUA_DVCQG_PASSWORD = env.str("MOTCUA_DVCQG_PASSWORD", default="demo-secret-not-for-production")
+# The national identity's simulator (`make run` starts it, simulators/oidc/): single sign-on.
+MOTCUA_OIDC_ISSUER = env.str("MOTCUA_OIDC_ISSUER", default="http://127.0.0.1:8767")
+MOTCUA_OIDC_CLIENT_ID = env.str("MOTCUA_OIDC_CLIENT_ID", default="motcua-local")
+MOTCUA_OIDC_CLIENT_SECRET = env.str(
+    "MOTCUA_OIDC_CLIENT_SECRET", default="demo-secret-not-for-production"
+)

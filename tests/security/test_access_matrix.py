@@ -232,6 +232,11 @@ MATRIX: dict[str, Row] = {
     "portal:feedback_new": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
     "portal:feedback_verify": Row("GET", NONE, "redirect redirect redirect redirect redirect redirect redirect redirect redirect"),
     "portal:feedback_track": Row("GET", _o("token"), "ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden ok/hidden/hidden", capability=True),
+    # Single sign-on is off in the tests' settings (no issuer): the national identity's pages
+    # do not exist; the linking page without a pending identity goes back to sign-in.
+    "portal:sso_start": Row("GET", NONE, "hidden hidden hidden hidden hidden hidden hidden hidden hidden"),
+    "portal:sso_callback": Row("GET", NONE, "hidden hidden hidden hidden hidden hidden hidden hidden hidden"),
+    "portal:sso_link": Row("GET", NONE, "login login login login login login login login login"),
     "portal:sign_up": Row("GET", NONE, "ok redirect redirect redirect redirect redirect redirect redirect redirect"),
     "portal:sign_up_verify": Row("GET", NONE, "redirect redirect redirect redirect redirect redirect redirect redirect redirect"),
     "portal:catalogue": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),

@@ -240,3 +240,31 @@ class AppSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} / {self.device or '-'}"
+
+
+class ExternalIdentity(models.Model):
+    """A person's account at the national identity provider, linked to ours (single sign-on).
+
+    `id_number` is the identification number the provider vouched for when it was linked: the
+    national identity verifies it, so it confirms the number in the account's profile.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="external_identities", verbose_name=_("user")
+    )
+    issuer = models.CharField(_("identity provider"), max_length=200)
+    subject = models.CharField(_("identifier at the provider"), max_length=255)
+    id_number = models.CharField(_("verified ID number"), max_length=12, blank=True)
+    linked_at = models.DateTimeField(_("linked at"))
+    last_sign_in_at = models.DateTimeField(_("last signed in at"))
+
+    class Meta:
+        ordering = ["-linked_at"]
+        verbose_name = _("national identity link")
+        verbose_name_plural = _("national identity links")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.subject} → {self.user_id}"

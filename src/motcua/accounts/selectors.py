@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.constants import API_ACCESS_SALT, PROVINCE_WIDE_ROLES, Role
-from motcua.accounts.models import OfficerMembership, PersonalDataAccess, User
+from motcua.accounts.models import ExternalIdentity, OfficerMembership, PersonalDataAccess, User
 from motcua.organisation.models import Agency
 from motcua.organisation.selectors import agency_list_valid_on
 
@@ -146,3 +146,24 @@ def app_session_user(*, access_token: str) -> User | None:
         .first()
     )
     return session.user if session else None
+
+
+def external_identity_get(*, issuer: str, subject: str) -> ExternalIdentity | None:
+    return (
+        ExternalIdentity.objects.select_related("user")
+        .filter(issuer=issuer, subject=subject)
+        .first()
+    )
+
+
+def user_get_by_id_number(*, id_number: str) -> User | None:
+    if not id_number:
+        return None
+    return User.objects.filter(id_number=id_number).first()
+
+
+def id_number_vouched_by_national_identity(*, user: User) -> bool:
+    """The profile's ID number is the one the national identity verified at linking."""
+    return (
+        bool(user.id_number) and user.external_identities.filter(id_number=user.id_number).exists()
+    )

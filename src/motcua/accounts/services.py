@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from motcua.accounts.constants import AGENCY_ROLES, API_ACCESS_SALT, PersonalDataKind, Role
 from motcua.accounts.models import (
     AppSession,
+    ExternalIdentity,
     HelperConsent,
     OfficerMembership,
     OneTimeCode,
@@ -28,6 +29,7 @@ from motcua.accounts.models import (
     User,
 )
 from motcua.core.audit import audit_event_append
+from motcua.integrations.oidc.client import OidcIdentity
 from motcua.organisation.constants import MERGER_DATE, Tier
 from motcua.organisation.models import Agency
 from motcua.organisation.selectors import agency_list_valid_on
@@ -820,3 +822,103 @@ def app_session_revoke(*, refresh_token: str) -> bool:
         session.revoked_at, session.revoked_reason = timezone.now(), "signed_out"
         session.save(update_fields=["revoked_at", "revoked_reason"])
     return True
+
+
+# --- Single sign-on with the national identity (OpenID Connect, issue 15) ----------------------
+
+
+class SsoError(Exception):
+    """Single sign-on cannot go on; the message is for the person."""
+
+
+def _identity_id_number(identity: OidcIdentity) -> str:
+    from motcua.core.identity import IdentifierInvalidError, id_number_clean
+
+    if not identity.id_number:
+        return ""
+    try:
+        return id_number_clean(identity.id_number, today=timezone.localdate())
+    except IdentifierInvalidError:
+        return ""
+
+
+def external_identity_link(*, user: User, identity: OidcIdentity) -> ExternalIdentity:
+    """Link the provider's account to `user` (who keeps their dossiers), recording the number
+    the provider vouched for; the profile takes it when it had none. Audited."""
+    number = _identity_id_number(identity)
+    now = timezone.now()
+    with transaction.atomic():
+        link, created = ExternalIdentity.objects.get_or_create(
+            issuer=identity.issuer,
+            subject=identity.subject,
+            defaults={"user": user, "id_number": number, "linked_at": now, "last_sign_in_at": now},
+        )
+        if not created and link.user_id != user.pk:
+            raise SsoError(_("This national identity is already linked to another account."))
+        if not user.id_number and number:
+            if User.objects.filter(id_number=number).exclude(pk=user.pk).exists():
+                raise SsoError(_("Another account holds this ID number."))
+            user.id_number = number
+            user.save(update_fields=["id_number"])
+        audit_event_append(
+            action="accounts.sso_link",
+            actor_id=user.pk,
+            object_type="accounts.user",
+            object_id=user.pk,
+            payload={"issuer": identity.issuer, "id_number_tail": number[-2:]},
+        )
+    return link
+
+
+def external_identity_sign_in(*, link: ExternalIdentity) -> User:
+    """A returning person: the link's user, signed in now (inactive accounts refused)."""
+    if not link.user.is_active:
+        raise SsoError(_("This account is closed. Contact the province's support."))
+    ExternalIdentity.objects.filter(pk=link.pk).update(last_sign_in_at=timezone.now())
+    return link.user
+
+
+def external_identity_register(*, identity: OidcIdentity) -> User:
+    """A new citizen account for a person the national identity vouches for: their verified ID
+    number, name and phone; no password (they sign in through the national identity)."""
+    import hashlib
+
+    number = _identity_id_number(identity)
+    digest = hashlib.sha256(f"{identity.issuer} {identity.subject}".encode()).hexdigest()[:16]
+    with transaction.atomic():
+        if number and User.objects.filter(id_number=number).exists():
+            raise SsoError(_("Another account holds this ID number."))
+        user = User(
+            username=f"dinhdanh-{digest}",
+            role=Role.CITIZEN,
+            full_name=" ".join(identity.name.split())[:200],
+            id_number=number,
+            phone=identity.phone[:20],
+            phone_verified_at=timezone.now() if identity.phone else None,
+        )
+        user.set_unusable_password()
+        user.save()
+        audit_event_append(
+            action="accounts.sso_register", object_type="accounts.user", object_id=user.pk
+        )
+        external_identity_link(user=user, identity=identity)
+    return user
+
+
+def external_identity_claim_number(*, holder: User, identity: OidcIdentity) -> User:
+    """The national identity vouches for a number another account only typed in: that
+    account loses it (audited, its dossiers untouched) and the person gets their own account."""
+    number = _identity_id_number(identity)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=holder.pk)
+        if locked.id_number != number or not number:
+            raise SsoError(_("This sign-in could not be completed. Start again."))
+        locked.id_number = ""
+        locked.save(update_fields=["id_number"])
+        audit_event_append(
+            action="accounts.id_number_released",
+            object_type="accounts.user",
+            object_id=locked.pk,
+            payload={"reason": "claimed_by_national_identity", "id_number_tail": number[-2:]},
+        )
+        return external_identity_register(identity=identity)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,4 +21,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_province": province,
         "site_province_inline": province_name,
         "portal_name": _("Public service portal of %(province)s") % {"province": province_name},
+        "sso_enabled": bool(settings.MOTCUA_OIDC_ISSUER),
     }

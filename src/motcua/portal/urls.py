@@ -11,6 +11,7 @@ from motcua.portal import (
     views_privacy,
     views_results,
     views_signup,
+    views_sso,
     views_supplement,
     views_tracking,
 )
@@ -34,6 +35,9 @@ urlpatterns = [
     path("phan-anh/xac-minh/", views_feedback.feedback_verify, name="feedback_verify"),
     path("phan-anh/theo-doi/<str:token>/", views_feedback.feedback_track, name="feedback_track"),
     path("dang-ky/", views_signup.sign_up, name="sign_up"),
+    path("dang-nhap/dinh-danh/", views_sso.sso_start, name="sso_start"),
+    path("dang-nhap/dinh-danh/ve/", views_sso.sso_callback, name="sso_callback"),
+    path("dang-nhap/dinh-danh/lien-ket/", views_sso.sso_link, name="sso_link"),
     path("dang-ky/xac-minh/", views_signup.sign_up_verify, name="sign_up_verify"),
     path("thu-tuc/", views_catalog.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", views_catalog.procedure_detail, name="procedure"),

@@ -16,7 +16,10 @@ from django.utils import timezone
 
 from motcua.accounts.constants import PROVINCE_WIDE_ROLES, PUBLIC_ROLES, Role
 from motcua.accounts.models import User
-from motcua.accounts.selectors import membership_list_for_user
+from motcua.accounts.selectors import (
+    id_number_vouched_by_national_identity,
+    membership_list_for_user,
+)
 from motcua.catalog.models import ProcedureVersion, RequiredDocument
 from motcua.catalog.selectors import delegation_in_force
 from motcua.core.calendar import get_calendar
@@ -735,14 +738,17 @@ def result_document_code(dossier: Dossier) -> str:
 def id_number_confirmed_for(*, user: User) -> bool:
     """Whether the ID number in this account's profile is known to be the person's own.
 
-    A profile's number is typed by the citizen and proves nothing. Until VNeID sign-in exists
-    (no adapter yet), a received dossier vouches for it: the desk checks the applicant's papers
-    when it receives a dossier, so a received dossier with this number that this account
-    submitted, or that gave this account's verified phone number, ties the number to the person.
+    A profile's number is typed by the citizen and proves nothing. The national identity
+    vouches for it (single sign-on linked with that number); otherwise a received dossier does:
+    the desk checks the applicant's papers when it receives a dossier, so a received dossier
+    with this number that this account submitted, or that gave this account's verified phone
+    number, ties the number to the person.
     """
     id_number = str(getattr(user, "id_number", "") or "")
     if not id_number or user.pk is None:
         return False
+    if id_number_vouched_by_national_identity(user=user):
+        return True  # signed in through the national identity, which verified the number
     own = Q(citizen_id=user.pk)
     if user.phone and user.phone_verified_at:
         own |= Q(applicant_phone=user.phone)
