@@ -277,6 +277,9 @@ MATRIX: dict[str, Row] = {
     # opens nothing here (so the API needs no CSRF protection).
     "api-v1:me": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:my_dossiers": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    # Tracking takes the code and digits in the body: an empty one is refused, whoever asks.
+    "api-v1:tracking": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
+    "api-v1:tracking_rating": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
     "api-v1:openapi-json": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
     "api-v1:procedure_list": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
     "api-v1:procedure_read": Row("GET", CODE, "ok ok ok ok ok ok ok ok ok"),

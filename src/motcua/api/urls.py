@@ -18,6 +18,7 @@ from motcua.api.v1_auth import router as auth_router
 from motcua.api.v1_catalog import router as catalog_router
 from motcua.api.v1_feedback import router as feedback_router
 from motcua.api.v1_me import router as me_router
+from motcua.api.v1_tracking import router as tracking_router
 
 
 class Utf8Renderer(JSONRenderer):
@@ -40,6 +41,7 @@ api.add_router("/procedures", catalog_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/auth", auth_router)
 api.add_router("/me", me_router)
+api.add_router("/tracking", tracking_router)
 
 
 def _json_method_not_allowed(view: Callable[..., HttpResponseBase]) -> Callable[..., Any]:
