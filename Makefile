@@ -138,7 +138,7 @@ lock:
 # Every benchmark on SQLite and PostgreSQL; each writes bench/results/<name>-<database>.json,
 # the table of them all is printed at the end (docs/performance.md: what it takes, how long).
 BENCHES := bench/run.py bench/catalog_search.py bench/dossiers.py bench/quality.py bench/payments.py \
-           bench/documents.py bench/sync.py bench/history.py bench/load.py
+           bench/documents.py bench/sync.py bench/history.py bench/load.py bench/api.py
 
 # locust (the load test's client) in a virtualenv of its own: its gevent stack stays out of the app.
 .venv-bench/.installed: requirements/bench.txt
