@@ -104,6 +104,8 @@ def child() -> None:
 
     django.setup()
 
+    import logging
+
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -111,8 +113,6 @@ def child() -> None:
 
     from motcua.accounts.services import app_session_start
     from motcua.dossiers.models import Dossier
-
-    import logging
 
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the wrong-code 404s, on purpose
     label = connection.vendor
