@@ -112,6 +112,8 @@ def _fixed(build: Callable[[AccessWorld], list[Any]]) -> Callable[[AccessWorld, 
 NONE = _fixed(lambda _w: [])
 VERSION = _fixed(lambda w: [w.version.pk])
 CODE = _fixed(lambda w: [w.procedure_code])
+# The API's own documents take a bearer token only: any one entry shows that cookies open none.
+OWN_ENTRY = _fixed(lambda w: [w.owned["own"].store_entry.pk])
 
 
 @dataclass(frozen=True)
@@ -277,6 +279,9 @@ MATRIX: dict[str, Row] = {
     # opens nothing here (so the API needs no CSRF protection).
     "api-v1:me": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:my_dossiers": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    "api-v1:my_documents": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    "api-v1:my_document_file": Row("GET", OWN_ENTRY, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    "api-v1:my_notifications": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     # Tracking takes the code and digits in the body: an empty one is refused, whoever asks.
     "api-v1:tracking": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
     "api-v1:tracking_rating": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
