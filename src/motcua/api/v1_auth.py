@@ -25,10 +25,16 @@ class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+# No NUL characters: PostgreSQL text cannot hold them (a 400 here, not a 500 further down).
+NO_NUL = r"^[^\x00]*$"
+
+
 class TokenIn(Strict):
-    username: str = Field(min_length=1, max_length=150)
+    username: str = Field(min_length=1, max_length=150, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=200)
-    device: str = Field("", max_length=100, description="Shown to the person among their sign-ins")
+    device: str = Field(
+        "", max_length=100, pattern=NO_NUL, description="Shown to the person among their sign-ins"
+    )
 
 
 class RefreshIn(Strict):

@@ -29,7 +29,9 @@ router = Router(tags=["tracking"])
 class TrackIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    code: str = Field(min_length=1, max_length=48, description="The dossier's code")
+    code: str = Field(
+        min_length=1, max_length=48, pattern=r"^[^\x00]*$", description="The dossier's code"
+    )
     phone_last_digits: str = Field(min_length=4, max_length=4, pattern=r"^\d{4}$")
 
 
@@ -38,7 +40,7 @@ class RatingIn(TrackIn):
     reasons: list[Literal[tuple(DissatisfactionReason.values)]] = Field(  # type: ignore[valid-type]
         default_factory=list, max_length=10
     )
-    comment: str = Field("", max_length=2000)
+    comment: str = Field("", max_length=2000, pattern=r"^[^\x00]*$")
 
 
 class TimelineEntry(Schema):
