@@ -165,6 +165,9 @@ MOTCUA_OIDC_ID_NUMBER_CLAIM = env.str(
 MOTCUA_OIDC_TIMEOUT_SECONDS = env.int("MOTCUA_OIDC_TIMEOUT_SECONDS", default=10)
 # A just-replaced refresh token still works this long: the app retrying after a lost answer.
 MOTCUA_API_REFRESH_GRACE_SECONDS = env.int("MOTCUA_API_REFRESH_GRACE_SECONDS", default=60)
+# Changes one account may make to its drafts through the app in an hour (start, answers,
+# uploads, removals, submit): a phone filling a long form with its papers needs a few dozen.
+MOTCUA_API_DRAFT_WRITES_PER_HOUR = env.int("MOTCUA_API_DRAFT_WRITES_PER_HOUR", default=300)
 MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES = env.int("MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "vi"
@@ -372,6 +375,8 @@ MOTCUA_OTP_MAX_ATTEMPTS = env.int("MOTCUA_OTP_MAX_ATTEMPTS", default=5)
 
 # Uploads by citizens (PDF, JPEG, PNG, checked from the content): the largest file accepted.
 MOTCUA_UPLOAD_MAX_MB = env.int("MOTCUA_UPLOAD_MAX_MB", default=10)
+# Files one online draft may hold, all components together (portal and app).
+MOTCUA_DRAFT_MAX_FILES = env.int("MOTCUA_DRAFT_MAX_FILES", default=40)
 # How long a citizen's consent to a community helper lasts.
 MOTCUA_HELPER_CONSENT_DAYS = env.int("MOTCUA_HELPER_CONSENT_DAYS", default=30)
 

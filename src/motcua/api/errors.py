@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,9 +18,11 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 class ApiError(Exception):
     """A refusal with a stable code, an HTTP status and a message for people."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, fields: list[dict[str, str]] | None = None
+    ) -> None:
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code, self.message, self.fields = status, code, message, fields
 
 
 def error_body(
@@ -33,7 +36,8 @@ def error_body(
 
 def install_handlers(api: NinjaAPI) -> None:
     def on_api_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        return api.create_response(request, error_body(exc.code, exc.message), status=exc.status)
+        body = error_body(exc.code, exc.message, exc.fields)
+        return api.create_response(request, body, status=exc.status)
 
     def on_validation(request: HttpRequest, exc: Any) -> HttpResponse:
         fields = [
@@ -57,7 +61,11 @@ def install_handlers(api: NinjaAPI) -> None:
         return api.create_response(request, body, status=401)
 
     def on_http(request: HttpRequest, exc: Any) -> HttpResponse:
-        body = error_body("http_error", str(exc))
+        if exc.status_code == HTTPStatus.BAD_REQUEST:  # Ninja could not read the body
+            message = _("The request body cannot be read: send JSON with that content type.")
+            body = error_body("invalid_request", message, [{"field": "body", "message": message}])
+        else:
+            body = error_body("http_error", str(exc))
         return api.create_response(request, body, status=exc.status_code)
 
     api.add_exception_handler(ApiError, on_api_error)

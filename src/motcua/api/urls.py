@@ -16,8 +16,10 @@ from ninja.renderers import JSONRenderer
 from motcua.api.errors import error_body, install_handlers
 from motcua.api.v1_auth import router as auth_router
 from motcua.api.v1_catalog import router as catalog_router
+from motcua.api.v1_drafts import router as drafts_router
 from motcua.api.v1_feedback import router as feedback_router
 from motcua.api.v1_me import router as me_router
+from motcua.api.v1_payments import router as payments_router
 from motcua.api.v1_tracking import router as tracking_router
 
 
@@ -41,6 +43,8 @@ api.add_router("/procedures", catalog_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/auth", auth_router)
 api.add_router("/me", me_router)
+api.add_router("/me/payments", payments_router)
+api.add_router("/drafts", drafts_router)
 api.add_router("/tracking", tracking_router)
 
 

@@ -1943,6 +1943,11 @@ def draft_attach(
 
     with transaction.atomic():
         draft = _draft_open_for(draft_id, citizen, required_document_id)
+        if draft.files.count() >= settings.MOTCUA_DRAFT_MAX_FILES:
+            raise DossierError(
+                _("At most %(n)s files in one dossier: remove one first.")
+                % {"n": settings.MOTCUA_DRAFT_MAX_FILES}
+            )
         try:
             checked = upload_check(upload, name=upload.name or "", size=upload.size or 0)
             stored = checked.store(upload, f"drafts/{draft.pk}")

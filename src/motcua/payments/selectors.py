@@ -27,6 +27,16 @@ def payment_requests_of(*, dossier_id: int) -> QuerySet[PaymentRequest]:
     )
 
 
+def payment_requests_of_citizen(*, citizen_id: int) -> QuerySet[PaymentRequest]:
+    """What the person was asked to pay for the dossiers submitted from their account,
+    newest first."""
+    return (
+        PaymentRequest.objects.filter(dossier__citizen_id=citizen_id)
+        .select_related("dossier", "agency")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def payment_request_get(*, request_id: int) -> PaymentRequest | None:
     return (
         PaymentRequest.objects.select_related(
