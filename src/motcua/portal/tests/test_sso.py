@@ -111,6 +111,14 @@ def test_a_person_without_an_account_gets_one_with_the_verified_number(sso, seed
         False,
     )
     assert user.external_identities.get().id_number == LAN
+    # No password was ever chosen: none is offered for change.
+    account = client.get("/tai-khoan/").content.decode()
+    assert "Đổi mật khẩu" not in account and "Bạn đăng nhập bằng VNeID" in account
+    change = client.get("/accounts/password/change/").content.decode()
+    assert "không có mật khẩu riêng" in change and 'name="old_password"' not in change
+    client.force_login(User.objects.get(username="congdan"))  # a password account still may
+    assert "Đổi mật khẩu" in client.get("/tai-khoan/").content.decode()
+    assert 'name="old_password"' in client.get("/accounts/password/change/").content.decode()
 
 
 def test_a_typed_in_number_needs_the_accounts_password_or_is_released(
