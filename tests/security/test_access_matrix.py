@@ -284,6 +284,7 @@ MATRIX: dict[str, Row] = {
     "api-v1:my_dossiers": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:my_documents": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:my_document_file": Row("GET", OWN_ENTRY, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
+    "api-v1:my_profile": Row("PATCH", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised", {"address": "x"}, json=True),
     "api-v1:my_notifications": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:payment_list": Row("GET", NONE, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),
     "api-v1:payment_read": Row("GET", OWN_PAYMENT, "unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised unauthorised"),

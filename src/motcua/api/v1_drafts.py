@@ -313,6 +313,12 @@ def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[Su
             if claim not in offered
         ][:1]
         errors, missing = draft_missing(draft)
+        if user.unit_id is None:
+            unknown.append({
+                "field": "unit_id",
+                "message": _("Add your commune or ward to your profile, so the dossier goes to "
+                             "the right agency."),
+            })  # fmt: skip
         problems = unknown + [{"field": f"answers.{k}", "message": v} for k, v in errors.items()]
         problems += [
             {"field": "files", "message": _("A file is missing: %(name)s") % {"name": name[:200]}}

@@ -7,14 +7,21 @@ from datetime import date, datetime
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
+from motcua.accounts.constants import Role
 from motcua.accounts.models import User
+from motcua.accounts.services import AccountError, Profile, citizen_profile_save
 from motcua.api.auth import bearer
+from motcua.api.errors import ApiError
 from motcua.documents.selectors import store_entry_of_citizen, store_of_citizen
 from motcua.dossiers.selectors import dossier_list_for_citizen, id_number_confirmed_for
 from motcua.notifications.selectors import notification_list_for_user
+from motcua.organisation.constants import Tier
+from motcua.organisation.selectors import unit_list_valid_on
 
 router = Router(tags=["my account"], auth=bearer)
 PAGE_MAX = 100
@@ -26,6 +33,25 @@ class MeOut(Schema):
     phone: str
     email: str
     role: str
+    date_of_birth: date | None
+    address: str
+    unit_id: int | None = Field(description="The commune or ward: it decides which desk "
+                                "receives the person's dossiers")  # fmt: skip
+    unit_name: str
+    id_number_confirmed: bool
+
+
+class ProfileIn(Schema):
+    """Only what is sent changes. The ID number and the phone are not changed here: the number
+    is confirmed by a dossier or by single sign-on, the phone by a code (on the portal)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: str | None = Field(None, min_length=1, max_length=200, pattern=r"^[^\x00]*$")
+    date_of_birth: date | None = None
+    address: str | None = Field(None, max_length=300, pattern=r"^[^\x00]*$")
+    unit_id: int | None = Field(None, description="A commune or ward: GET an e-form's `unit` "
+                                "options, or the portal's list")  # fmt: skip
 
 
 class PageQuery(Schema):
@@ -59,16 +85,57 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-@router.get("", response=MeOut, url_name="me")
-def me(request: HttpRequest) -> MeOut:
-    user = _user(request)
+def _me(user: User) -> MeOut:
     return MeOut(
         username=user.username,
         full_name=user.full_name,
         phone=user.phone,
         email=user.email,
         role=user.role,
+        date_of_birth=user.date_of_birth,
+        address=user.address,
+        unit_id=user.unit_id,
+        unit_name=user.unit.name if user.unit else "",
+        id_number_confirmed=bool(_confirmed_id_number(user)),
     )
+
+
+@router.get("", response=MeOut, url_name="me")
+def me(request: HttpRequest) -> MeOut:
+    return _me(_user(request))
+
+
+@router.patch("/profile", response=MeOut, url_name="my_profile")
+def my_profile(request: HttpRequest, data: ProfileIn) -> MeOut:
+    """Name, date of birth, address and commune, as on the portal's profile page."""
+    user = _user(request)
+    if user.role != Role.CITIZEN:
+        raise ApiError(403, "citizens_only", _("An officer's account is managed by its agency."))
+    sent = data.model_fields_set
+    unit_id = data.unit_id if "unit_id" in sent else user.unit_id
+    if "unit_id" in sent and (
+        unit_id is None
+        or not unit_list_valid_on(day=timezone.localdate(), tier=Tier.COMMUNE)
+        .filter(pk=unit_id)
+        .exists()
+    ):
+        message = _("Choose a commune or ward from the list.")
+        fields = [{"field": "unit_id", "message": message}]
+        raise ApiError(400, "invalid_request", _("Some fields are missing or not valid."), fields)
+    profile = Profile(
+        full_name=data.full_name if data.full_name is not None else user.full_name,
+        date_of_birth=data.date_of_birth if "date_of_birth" in sent else user.date_of_birth,
+        id_number=user.id_number or "",
+        address=data.address if data.address is not None else user.address,
+        unit_id=unit_id,
+        organisation_name=user.organisation_name,
+        tax_code=user.tax_code,
+    )
+    try:
+        saved = citizen_profile_save(user=user, profile=profile)
+    except AccountError as error:
+        raise ApiError(400, "invalid_input", str(error)) from error
+    return _me(saved)
 
 
 @router.get("/dossiers", response=MyDossierPage, url_name="my_dossiers")

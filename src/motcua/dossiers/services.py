@@ -2131,12 +2131,20 @@ def draft_submit(
             if unit
             else None
         )
-        if receiving is None:
+        if unit is None:
             raise DossierError(
                 _(
                     "Add your commune or ward to your profile, so the dossier goes to the right "
                     "agency."
                 )
+            )
+        if receiving is None:
+            raise DossierError(
+                _(
+                    "No agency for %(unit)s receives this procedure online yet: submit it at "
+                    "the one-stop desk, or ask the province office."
+                )
+                % {"unit": unit.name}
             )
         intake = Intake(
             version_id=draft.version_id,

@@ -233,6 +233,28 @@ def test_bad_answers_files_and_bodies_are_refused_and_nothing_is_written(
     assert Dossier.objects.count() == 0
 
 
+@time_machine.travel(NOW, tick=False)
+def test_a_person_without_a_commune_is_told_to_add_it(
+    world: World, client: Client, media: Path
+) -> None:
+    citizen = _ready_citizen(world)
+    citizen.unit_id = None
+    citizen.save(update_fields=["unit"])
+    headers = _bearer(citizen)
+    draft = client.post(
+        "/api/v1/drafts", {"procedure_code": MARRIAGE}, content_type="application/json",
+        **headers,
+    ).json()  # fmt: skip
+    refused = client.post(
+        f"/api/v1/drafts/{draft['id']}/submit", {"revision": 0},
+        content_type="application/json", **headers,
+    )  # fmt: skip
+    assert refused.status_code == 400
+    fields = {f["field"]: f["message"] for f in refused.json()["error"]["fields"]}
+    assert "xã, phường" in fields["unit_id"] and "files" in fields
+    assert Dossier.objects.count() == 0
+
+
 def test_drafts_are_the_owners_and_citizens_only(world: World, client: Client) -> None:
     citizen = _ready_citizen(world)
     draft = client.post(

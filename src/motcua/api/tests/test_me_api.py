@@ -77,3 +77,46 @@ def test_messages_are_the_persons_own_newest_first(world: World, client: Client)
     everything = client.get("/api/v1/me/notifications", **_bearer(world.citizen)).json()
     assert {r["subject"] for r in everything["results"]} == {"Tin 0", "Tin 1"}
     assert client.get("/api/v1/me/notifications").status_code == 401
+
+
+def test_the_profile_changes_only_what_is_sent_and_checks_the_commune(
+    world: World, client: Client
+) -> None:
+    headers = _bearer(world.citizen)
+    commune = world.desk.memberships.get().agency.unit
+    before = client.get("/api/v1/me", **headers).json()
+    changed = client.patch(
+        "/api/v1/me/profile", {"unit_id": commune.pk, "address": "Số 12 Phú Riềng Đỏ"},
+        content_type="application/json", **headers,
+    )  # fmt: skip
+    assert changed.status_code == 200, changed.content
+    body = changed.json()
+    assert (body["unit_id"], body["unit_name"]) == (commune.pk, commune.name)
+    assert body["address"] == "Số 12 Phú Riềng Đỏ" and body["full_name"] == before["full_name"]
+
+    province = commune.parent
+    while province.parent is not None:
+        province = province.parent
+    for wrong in [{"unit_id": province.pk}, {"unit_id": 10**9}, {"unit_id": None}]:
+        refused = client.patch(
+            "/api/v1/me/profile", wrong, content_type="application/json", **headers
+        )
+        assert refused.status_code == 400, wrong
+        assert refused.json()["error"]["fields"][0]["field"] == "unit_id"
+    assert (
+        client.patch(
+            "/api/v1/me/profile", {"full_name": "  "}, content_type="application/json", **headers
+        ).json()["error"]["message"]
+        == "Hãy nhập họ và tên."
+    )
+    assert client.patch(
+        "/api/v1/me/profile", {"id_number": "070190001234"}, content_type="application/json",
+        **headers,
+    ).status_code == 400  # fmt: skip  # the number is not changed here
+    officer = client.patch(
+        "/api/v1/me/profile", {"address": "x"}, content_type="application/json",
+        **_bearer(world.desk),
+    )  # fmt: skip
+    assert officer.status_code == 403
+    world.citizen.refresh_from_db()
+    assert (world.citizen.unit_id, world.citizen.id_number) == (commune.pk, "")
