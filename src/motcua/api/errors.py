@@ -9,6 +9,8 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -68,7 +70,20 @@ def install_handlers(api: NinjaAPI) -> None:
             body = error_body("http_error", str(exc))
         return api.create_response(request, body, status=exc.status_code)
 
+    def on_too_big(request: HttpRequest, exc: Any) -> HttpResponse:
+        message = _("The request is too large. Send files one by one, each under %(mb)s MB.") % {
+            "mb": settings.MOTCUA_UPLOAD_MAX_MB
+        }
+        return api.create_response(request, error_body("too_large", message), status=413)
+
+    def on_suspicious(request: HttpRequest, exc: Any) -> HttpResponse:
+        # Too many fields or files in one form, a broken multipart body: Django's refusals.
+        message = _("Some fields are missing or not valid.")
+        return api.create_response(request, error_body("invalid_request", message), status=400)
+
     api.add_exception_handler(ApiError, on_api_error)
+    api.add_exception_handler(RequestDataTooBig, on_too_big)
+    api.add_exception_handler(SuspiciousOperation, on_suspicious)
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(AuthenticationError, on_auth)

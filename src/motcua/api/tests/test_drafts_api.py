@@ -296,3 +296,16 @@ def test_the_hourly_limit_refuses_then_resets(world: World, client: Client, sett
         client.post("/api/v1/drafts", body, content_type="application/json", **headers).status_code
         == 201
     )
+
+
+def test_an_oversized_body_or_too_many_fields_get_the_error_shape(
+    world: World, client: Client, settings: Any
+) -> None:
+    headers = _bearer(_ready_citizen(world))
+    huge = '{"code": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + '"}'
+    too_big = client.post("/api/v1/tracking", huge, content_type="application/json")
+    assert too_big.status_code == 413 and too_big.json()["error"]["code"] == "too_large"
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    many = client.post("/api/v1/drafts/1/files", {f"f{i}": "x" for i in range(20)}, **headers)
+    assert many.status_code == 400 and many.json()["error"]["code"] == "invalid_request"
+    assert OnlineDraft.objects.count() == 0
