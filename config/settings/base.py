@@ -168,6 +168,10 @@ MOTCUA_API_REFRESH_GRACE_SECONDS = env.int("MOTCUA_API_REFRESH_GRACE_SECONDS", d
 # Changes one account may make to its drafts through the app in an hour (start, answers,
 # uploads, removals, submit): a phone filling a long form with its papers needs a few dozen.
 MOTCUA_API_DRAFT_WRITES_PER_HOUR = env.int("MOTCUA_API_DRAFT_WRITES_PER_HOUR", default=300)
+# The app's own addresses the national-identity sign-in may hand its one-time code back to
+# (exact match, e.g. "vn.gov.dongnai.app:/sso"); empty: the app signs in with passwords only.
+MOTCUA_API_APP_REDIRECT_URIS = env.list("MOTCUA_API_APP_REDIRECT_URIS", default=[])
+MOTCUA_API_SIGN_IN_CODE_SECONDS = env.int("MOTCUA_API_SIGN_IN_CODE_SECONDS", default=60)
 MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES = env.int("MOTCUA_LOGIN_CLIENT_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "vi"

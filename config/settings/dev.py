@@ -24,3 +24,8 @@ MOTCUA_OIDC_CLIENT_ID = env.str("MOTCUA_OIDC_CLIENT_ID", default="motcua-local")
 MOTCUA_OIDC_CLIENT_SECRET = env.str(
     "MOTCUA_OIDC_CLIENT_SECRET", default="demo-secret-not-for-production"
 )
+# The mobile app's sign-in with the national identity hands its code back here (try it with
+# curl: docs/api.md, "Signing in with the national identity").
+MOTCUA_API_APP_REDIRECT_URIS = env.list(
+    "MOTCUA_API_APP_REDIRECT_URIS", default=["vn.gov.motcua.app:/sso", "http://127.0.0.1:8799/sso"]
+)

@@ -242,6 +242,10 @@ MATRIX: dict[str, Row] = {
     "portal:sso_start": Row("GET", NONE, "hidden hidden hidden hidden hidden hidden hidden hidden hidden"),
     "portal:sso_callback": Row("GET", NONE, "hidden hidden hidden hidden hidden hidden hidden hidden hidden"),
     "portal:sso_link": Row("GET", NONE, "login login login login login login login login login"),
+    # The app's national-identity sign-in: off without a provider; its end hands out nothing
+    # to a browser that did not start from the app.
+    "portal:sso_app_start": Row("GET", NONE, "hidden hidden hidden hidden hidden hidden hidden hidden hidden"),
+    "portal:sso_app_done": Row("GET", NONE, "login login login login login login login login login"),
     "portal:sign_up": Row("GET", NONE, "ok redirect redirect redirect redirect redirect redirect redirect redirect"),
     "portal:sign_up_verify": Row("GET", NONE, "redirect redirect redirect redirect redirect redirect redirect redirect redirect"),
     "portal:catalogue": Row("GET", NONE, "ok ok ok ok ok ok ok ok ok"),
@@ -277,6 +281,7 @@ MATRIX: dict[str, Row] = {
     # Signing the app in: an empty body is refused, whoever asks.
     "api-v1:auth_token": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
     "api-v1:auth_refresh": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
+    "api-v1:auth_sso": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
     "api-v1:auth_revoke": Row("POST", NONE, "invalid invalid invalid invalid invalid invalid invalid invalid invalid"),
     # The app's own data takes a bearer token only: a portal or back-office session cookie
     # opens nothing here (so the API needs no CSRF protection).

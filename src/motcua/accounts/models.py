@@ -213,6 +213,26 @@ class PersonalDataAccess(models.Model):
         return f"{self.officer_id} → {self.kind} {self.reference}"
 
 
+class AppSignInCode(models.Model):
+    """The one-time code that hands a national-identity sign-in, made in the browser, to the
+    app (RFC 8252 style): bound to the app's PKCE challenge, valid seconds, used once. Only its
+    SHA-256 is stored."""
+
+    code_hash = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    code_challenge = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("app sign-in code")
+        verbose_name_plural = _("app sign-in codes")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class AppSession(models.Model):
     """A signed-in mobile app (or partner client): the long-lived half of its tokens.
 

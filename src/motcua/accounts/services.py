@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from motcua.accounts.constants import AGENCY_ROLES, API_ACCESS_SALT, PersonalDataKind, Role
 from motcua.accounts.models import (
     AppSession,
+    AppSignInCode,
     ExternalIdentity,
     HelperConsent,
     OfficerMembership,
@@ -740,6 +741,64 @@ def app_session_start(*, user: User, device: str = "") -> AppTokens:
             payload={"device": session.device},
         )
     return _tokens(session, refresh)
+
+
+def app_sign_in_code_issue(*, user: User, code_challenge: str) -> str:
+    """A one-time code handing a browser sign-in (national identity) to the app that asked
+    for it with this PKCE S256 challenge. Returned once; stored hashed; codes expired a day
+    ago are cleared on the way."""
+    import secrets
+
+    now = timezone.now()
+    code = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        AppSignInCode.objects.filter(expires_at__lt=now - timedelta(days=1)).delete()
+        AppSignInCode.objects.create(
+            code_hash=_token_hash(code),
+            user=user,
+            code_challenge=code_challenge,
+            created_at=now,
+            expires_at=now + timedelta(seconds=settings.MOTCUA_API_SIGN_IN_CODE_SECONDS),
+        )
+    return code
+
+
+def app_sign_in_code_redeem(*, code: str, code_verifier: str, device: str = "") -> AppTokens:
+    """The app's tokens for a one-time code and the verifier of its challenge (RFC 7636).
+
+    Invariant: a code works once, within its seconds, with its verifier only; a wrong verifier
+    uses the code up too (whoever holds it without the verifier is not the app).
+    """
+    import base64
+    import hashlib
+    import hmac
+
+    refused = _("This sign-in could not be completed. Start again.")
+    now = timezone.now()
+    with transaction.atomic():
+        found = (
+            AppSignInCode.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(code_hash=_token_hash(code))
+            .first()
+        )
+        if found is None or found.used_at is not None or found.expires_at <= now:
+            raise AppSessionError(refused)
+        found.used_at = now
+        found.save(update_fields=["used_at"])
+        digest = hashlib.sha256(code_verifier.encode()).digest()
+        expected = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+        if not hmac.compare_digest(expected, found.code_challenge):
+            audit_event_append(
+                action="accounts.app_sign_in_code_refused", actor_id=found.user_id,
+                object_type="user", object_id=found.user_id, payload={"reason": "verifier"},
+            )  # fmt: skip
+            verifier_wrong = True
+        else:
+            verifier_wrong = False
+    if verifier_wrong or not found.user.is_active:
+        raise AppSessionError(refused)
+    return app_session_start(user=found.user, device=device)
 
 
 def app_session_refresh(*, refresh_token: str) -> AppTokens:

@@ -14,6 +14,7 @@ from motcua.accounts.services import (
     app_session_refresh,
     app_session_revoke,
     app_session_start,
+    app_sign_in_code_redeem,
     user_authenticate,
 )
 from motcua.api.errors import ApiError
@@ -84,6 +85,26 @@ def token_revoke(request: HttpRequest, body: RefreshIn) -> Status[None]:
     """Sign out: the refresh token and the access tokens of its session stop working."""
     app_session_revoke(refresh_token=body.refresh_token)
     return Status(204, None)
+
+
+class SsoIn(Strict):
+    code: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    code_verifier: str = Field(min_length=43, max_length=128, pattern=r"^[A-Za-z0-9._~-]+$")
+    device: str = Field("", max_length=100, pattern=NO_NUL)
+
+
+@router.post("/sso", response={201: TokensOut}, url_name="auth_sso")
+def token_from_sso(request: HttpRequest, body: SsoIn) -> Status[TokensOut]:
+    """Sign in with the national identity: the one-time code the browser brought back to the
+    app (from /dang-nhap/dinh-danh/ung-dung/) and the PKCE verifier of its challenge. A code
+    works once, for MOTCUA_API_SIGN_IN_CODE_SECONDS."""
+    try:
+        tokens = app_sign_in_code_redeem(
+            code=body.code, code_verifier=body.code_verifier, device=body.device
+        )
+    except AppSessionError as error:
+        raise ApiError(401, "sign_in_refused", str(error)) from error
+    return Status(201, _out(tokens))
 
 
 __all__ = ["router"]

@@ -17,8 +17,11 @@ Officers' accounts are never reached this way: they sign in with their password.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,6 +37,7 @@ from motcua.accounts.selectors import external_identity_get, user_get_by_id_numb
 from motcua.accounts.services import (
     LoginRefusedError,
     SsoError,
+    app_sign_in_code_issue,
     external_identity_claim_number,
     external_identity_link,
     external_identity_register,
@@ -170,3 +174,46 @@ def sso_link(request: HttpRequest) -> HttpResponse:
         {"identity": identity, "error": error},
         status=400 if error else 200,
     )
+
+
+# --- The mobile app signs in with the national identity (docs/api.md) -------------------------
+# The app opens the system browser at `sso_app_start` with its registered redirect address, a
+# PKCE S256 challenge and its state; the person signs in as above; `sso_app_done` sends the
+# browser back to the app with a one-time code, which the app exchanges for its tokens at
+# POST /api/v1/auth/sso with the verifier. The code is useless without the verifier.
+
+APP = "sso_app_request"
+_CHALLENGE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+class _AppRedirect(HttpResponseRedirect):
+    """A redirect to the app's own scheme (e.g. `vn.gov.dongnai.app:/sso`), registered in
+    MOTCUA_API_APP_REDIRECT_URIS; Django allows only http(s) and ftp by default."""
+
+    def __init__(self, url: str) -> None:
+        self.allowed_schemes = [urlsplit(url).scheme]
+        super().__init__(url)
+
+
+def sso_app_start(request: HttpRequest) -> HttpResponse:
+    redirect_uri = request.GET.get("redirect_uri", "")
+    challenge = request.GET.get("code_challenge", "")
+    state = request.GET.get("state", "")[:200]
+    if not oidc.enabled() or redirect_uri not in settings.MOTCUA_API_APP_REDIRECT_URIS:
+        raise Http404
+    if not _CHALLENGE.match(challenge) or request.GET.get("code_challenge_method") != "S256":
+        return _failed(request, _("This sign-in could not be completed. Start again."))
+    request.session[APP] = {"redirect_uri": redirect_uri, "challenge": challenge, "state": state}
+    return redirect(f"{reverse('portal:sso_start')}?next={reverse('portal:sso_app_done')}")
+
+
+def sso_app_done(request: HttpRequest) -> HttpResponse:
+    """After the national identity signed the person in (in this browser): the code, back to
+    the app. Only for the browser that started from the app, and only for citizens."""
+    pending = request.session.pop(APP, None)
+    user = request.user
+    if not pending or not isinstance(user, User) or user.role not in PUBLIC_ROLES:
+        return _failed(request, _("This sign-in could not be completed. Start again."))
+    code = app_sign_in_code_issue(user=user, code_challenge=pending["challenge"])
+    query = urlencode({"code": code, "state": pending["state"]})
+    return _AppRedirect(f"{pending['redirect_uri']}?{query}")

@@ -186,3 +186,78 @@ def test_single_sign_on_is_off_without_an_issuer(seeded, client, settings) -> No
     settings.MOTCUA_OIDC_ISSUER = ""
     assert client.get("/dang-nhap/dinh-danh/").status_code == 404
     assert "VNeID" not in client.get("/accounts/login/").content.decode()
+
+
+APP_URI = "vn.gov.motcua.app:/sso"
+VERIFIER = "k" * 20 + "-app-verifier-of-43-chars-or-more"
+
+
+def _challenge(verifier: str) -> str:
+    import base64
+    import hashlib
+
+    return (
+        base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    )
+
+
+def _app_code(client: Client, username: str, verifier: str = VERIFIER) -> str:
+    """The app opens the browser at the app start page; the code the browser brings back."""
+    query = urllib.parse.urlencode({
+        "redirect_uri": APP_URI, "code_challenge": _challenge(verifier),
+        "code_challenge_method": "S256", "state": "app-state-1",
+    })  # fmt: skip
+    start = client.get(f"/dang-nhap/dinh-danh/ung-dung/?{query}")
+    assert start.status_code == 302
+    to_provider = client.get(start["Location"])
+    back = _provider_signs_in(to_provider["Location"], username)
+    done = client.get(back.removeprefix("http://testserver"))
+    assert done["Location"] == "/dang-nhap/dinh-danh/ung-dung/xong/"
+    to_app = client.get(done["Location"])
+    assert to_app.status_code == 302 and to_app["Location"].startswith(f"{APP_URI}?")
+    params = urllib.parse.parse_qs(urllib.parse.urlsplit(to_app["Location"]).query)
+    assert params["state"] == ["app-state-1"]
+    return params["code"][0]
+
+
+def test_the_app_signs_in_with_the_national_identity_once_with_its_verifier(  # type: ignore[no-untyped-def]
+    sso, seeded, client: Client, settings
+) -> None:
+    settings.MOTCUA_API_APP_REDIRECT_URIS = [APP_URI]
+    code = _app_code(client, "an")
+    api = Client()
+    wrong = api.post("/api/v1/auth/sso", {"code": code, "code_verifier": "x" * 43},
+                     content_type="application/json")  # fmt: skip
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "sign_in_refused"
+    # A wrong verifier used the code up: not even the app can use it now.
+    assert api.post("/api/v1/auth/sso", {"code": code, "code_verifier": VERIFIER},
+                    content_type="application/json").status_code == 401  # fmt: skip
+
+    code = _app_code(client, "an")
+    signed = api.post("/api/v1/auth/sso", {"code": code, "code_verifier": VERIFIER,
+                                           "device": "Android"},
+                      content_type="application/json")  # fmt: skip
+    assert signed.status_code == 201, signed.content
+    me = api.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {signed.json()['access_token']}")
+    identity = ExternalIdentity.objects.get(id_number=AN)
+    assert me.json()["username"] == identity.user.username
+    replay = api.post("/api/v1/auth/sso", {"code": code, "code_verifier": VERIFIER},
+                      content_type="application/json")  # fmt: skip
+    assert replay.status_code == 401
+
+
+def test_the_app_start_page_refuses_unknown_addresses_and_plain_challenges(  # type: ignore[no-untyped-def]
+    sso, seeded, client: Client, settings
+) -> None:
+    settings.MOTCUA_API_APP_REDIRECT_URIS = [APP_URI]
+    base = {"code_challenge": _challenge(VERIFIER), "code_challenge_method": "S256"}
+    stranger = {**base, "redirect_uri": "https://attacker.example/steal"}
+    assert (
+        client.get(f"/dang-nhap/dinh-danh/ung-dung/?{urllib.parse.urlencode(stranger)}").status_code
+        == 404
+    )
+    plain = {**base, "redirect_uri": APP_URI, "code_challenge_method": "plain"}
+    refused = client.get(f"/dang-nhap/dinh-danh/ung-dung/?{urllib.parse.urlencode(plain)}")
+    assert refused["Location"] == "/accounts/login/"
+    # Straight to the end, without starting from the app: nothing is handed out.
+    assert client.get("/dang-nhap/dinh-danh/ung-dung/xong/")["Location"] == "/accounts/login/"
