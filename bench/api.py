@@ -3,7 +3,8 @@ django-ninja's validation and JSON), SQLite and PostgreSQL.
 
 What is measured, each 40 rounds after a warm-up, median and 95th percentile:
 - catalogue search `GET /api/v1/procedures?q=dang ky tam tru` (accents left out, as typed on a
-  phone), a page of the unfiltered list, and one procedure in full `GET /procedures/{code}`;
+  phone), a page of the unfiltered list, one procedure in full `GET /procedures/{code}` and its
+  e-form `GET /procedures/{code}/eform` (what the app loads before a draft);
 - tracking `POST /api/v1/tracking` with a dossier's code and four digits, among 2,000 dossiers
   (200 under BENCH_SMOKE), and a wrong code (the same work, the same answer);
 - the signed-in person's dossiers `GET /api/v1/me/dossiers` with a bearer token.
@@ -151,6 +152,7 @@ def child() -> None:
         ("api catalogue search", get("/api/v1/procedures?q=dang+ky+tam+tru")),
         ("api catalogue page", get("/api/v1/procedures?page=3&page_size=20")),
         ("api procedure detail", get(f"/api/v1/procedures/{MARRIAGE}")),
+        ("api procedure e-form", get(f"/api/v1/procedures/{MARRIAGE}/eform")),
         ("api tracking", track(target.code, 200)),
         ("api tracking wrong code", track("000.00.00.H19-260101-9999", 404)),
         ("api my dossiers", get("/api/v1/me/dossiers?page=1&page_size=20", **bearer)),

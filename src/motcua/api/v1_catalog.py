@@ -252,7 +252,7 @@ def procedure_eform(request: HttpRequest, code: str) -> EformOut:
     current = version_get_current(code=resolved) if resolved else None
     if current is None:
         raise Http404
-    version = version_get_detail(version_id=current.pk)
+    version = current  # what the e-form needs: its fields, components and fees, no more
     today = timezone.localdate()
     eform = eform_for_version(version=version)
     units = (
