@@ -165,9 +165,10 @@ MOTCUA_OIDC_ID_NUMBER_CLAIM = env.str(
 MOTCUA_OIDC_TIMEOUT_SECONDS = env.int("MOTCUA_OIDC_TIMEOUT_SECONDS", default=10)
 # A just-replaced refresh token still works this long: the app retrying after a lost answer.
 MOTCUA_API_REFRESH_GRACE_SECONDS = env.int("MOTCUA_API_REFRESH_GRACE_SECONDS", default=60)
-# Changes one account may make to its drafts through the app in an hour (start, answers,
-# uploads, removals, submit): a phone filling a long form with its papers needs a few dozen.
-MOTCUA_API_DRAFT_WRITES_PER_HOUR = env.int("MOTCUA_API_DRAFT_WRITES_PER_HOUR", default=300)
+# Changes one account may make through the app in an hour (drafts: start, answers, uploads,
+# removals, submit; the profile; payment starts), refused ones included: a phone filling a long
+# form with its papers needs a few dozen.
+MOTCUA_API_WRITES_PER_HOUR = env.int("MOTCUA_API_WRITES_PER_HOUR", default=300)
 # The app's own addresses the national-identity sign-in may hand its one-time code back to
 # (exact match, e.g. "vn.gov.dongnai.app:/sso"); empty: the app signs in with passwords only.
 MOTCUA_API_APP_REDIRECT_URIS = env.list("MOTCUA_API_APP_REDIRECT_URIS", default=[])

@@ -9,7 +9,7 @@ OnlineDraft services), so a citizen may start on the phone and finish on the web
     POST   /drafts/{id}/submit            {revision, request_key, fee_claims}
 
 Citizens' accounts only; another person's draft is a 404. Every write counts against the
-account's hourly limit (`MOTCUA_API_DRAFT_WRITES_PER_HOUR`).
+account's hourly limit (`MOTCUA_API_WRITES_PER_HOUR`), refused ones too.
 """
 
 from __future__ import annotations
@@ -17,26 +17,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from pydantic import ConfigDict, Field
 
-from motcua.accounts.constants import Role
 from motcua.accounts.models import User
-from motcua.api.auth import bearer
+from motcua.api.auth import bearer, citizen_of, write_counted
 from motcua.api.errors import ApiError
 from motcua.catalog.constants import Channel
-from motcua.catalog.eforms import Eform, eform_clean
+from motcua.catalog.eforms import eform_clean, is_asked
 from motcua.catalog.selectors import (
     eform_for_version,
     fee_claimable,
     procedure_resolve_code,
     version_get_current,
 )
-from motcua.core.ratelimit import rate_limit_exceeded
 from motcua.dossiers.models import OnlineDraft
 from motcua.dossiers.selectors import draft_get, unit_ids_valid
 from motcua.dossiers.services import (
@@ -122,23 +119,6 @@ class SubmittedOut(Schema):
     )
 
 
-def _citizen(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]  # set by the bearer authentication
-    assert isinstance(user, User)
-    if user.role != Role.CITIZEN:
-        raise ApiError(403, "citizens_only", _("Only a citizen's account submits dossiers here."))
-    return user
-
-
-def _write_allowed(user: User) -> None:
-    if rate_limit_exceeded(
-        key=f"api-draft-write:{user.pk}",
-        limit=settings.MOTCUA_API_DRAFT_WRITES_PER_HOUR,
-        window_seconds=3600,
-    ):
-        raise ApiError(429, "rate_limited", _("Too many changes in an hour. Try again later."))
-
-
 def _draft(user: User, draft_id: int) -> OnlineDraft:
     draft = draft_get(citizen=user, draft_id=draft_id)
     if draft is None:
@@ -146,15 +126,15 @@ def _draft(user: User, draft_id: int) -> OnlineDraft:
     return draft
 
 
+def _already_submitted() -> ApiError:
+    return ApiError(409, "already_submitted", _("This draft was already submitted."))
+
+
 def _open_draft(user: User, draft_id: int) -> OnlineDraft:
     draft = _draft(user, draft_id)
     if draft.submitted_dossier_id:
-        raise ApiError(409, "already_submitted", _("This draft was already submitted."))
+        raise _already_submitted()
     return draft
-
-
-def _refused(error: Exception) -> ApiError:
-    return ApiError(400, "invalid_input", str(error))
 
 
 def _stale() -> ApiError:
@@ -163,6 +143,37 @@ def _stale() -> ApiError:
         "stale_revision",
         _("This draft was changed in another tab or device. Reload to see the latest."),
     )
+
+
+def _refusal(user: User, draft_id: int, revision: int | None, error: DossierError) -> ApiError:
+    """What a service refusal means, from the draft as it is now: another phone or the portal
+    got there first (submitted it, or changed it), or the rule in the message."""
+    draft = _draft(user, draft_id)
+    if draft.submitted_dossier_id:
+        return _already_submitted()
+    if revision is not None and draft.revision != revision:
+        return _stale()
+    return ApiError(400, "invalid_input", str(error))
+
+
+def _plain_text(value: str) -> bool:
+    """Storable text: no NUL and no lone surrogate (PostgreSQL's jsonb refuses both)."""
+    return "\x00" not in value and not any("\ud800" <= c <= "\udfff" for c in value)
+
+
+def _storable(value: Any, *, in_group: bool = False) -> bool:
+    """An answer the e-form can check: a scalar, or for a group a list of flat objects."""
+    if isinstance(value, str):
+        return _plain_text(value)
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    if isinstance(value, list) and not in_group:
+        return all(
+            isinstance(entry, dict)
+            and all(_plain_text(k) and _storable(v, in_group=True) for k, v in entry.items())
+            for entry in value
+        )
+    return False
 
 
 def _out(draft: OnlineDraft) -> DraftOut:
@@ -197,12 +208,12 @@ def _out(draft: OnlineDraft) -> DraftOut:
 def draft_create(request: HttpRequest, data: DraftStartIn) -> Status[DraftOut]:
     """The citizen's open draft of this procedure: a new one, or the one already started (on
     the portal or another phone)."""
-    user = _citizen(request)
+    user = citizen_of(request)
+    write_counted(user)
     resolved = procedure_resolve_code(code=data.procedure_code)
     version = version_get_current(code=resolved) if resolved else None
     if version is None:
         raise Http404
-    _write_allowed(user)
     try:
         draft = draft_start(citizen=user, version_id=version.pk)
     except DossierError as error:
@@ -212,39 +223,56 @@ def draft_create(request: HttpRequest, data: DraftStartIn) -> Status[DraftOut]:
 
 @router.get("/{draft_id}", response=DraftOut, summary="One draft")
 def draft_read(request: HttpRequest, draft_id: int) -> DraftOut:
-    return _out(_draft(_citizen(request), draft_id))
+    return _out(_draft(citizen_of(request), draft_id))
 
 
 @router.patch("/{draft_id}/answers", response=DraftOut, summary="Answer questions of the form")
 def draft_answers(request: HttpRequest, draft_id: int, data: AnswersIn) -> DraftOut:
-    """Each answer is checked as the e-form says (with the other answers, for the questions
-    asked only in some cases); one wrong answer refuses them all, listed by field."""
-    user = _citizen(request)
+    """Each answer is checked as the e-form says, with every other answer (a question asked
+    only in some cases); one wrong answer refuses them all, listed by field."""
+    user = citizen_of(request)
+    write_counted(user)
     draft = _open_draft(user, draft_id)
     if draft.revision != data.revision:
         raise _stale()
     eform = eform_for_version(version=draft.version)
-    given = [f for f in eform.fields if f.name in data.answers]
-    unknown = sorted(set(data.answers) - {f.name for f in given})
-    problems = [{"field": f"answers.{name}", "message": _("Unknown field.")} for name in unknown]
-    merged = {**draft.answers, **data.answers}
-    clean, errors = eform_clean(
-        Eform(fields=tuple(given)), merged, today=timezone.localdate(), units=unit_ids_valid()
-    )
-    problems += [{"field": f"answers.{k}", "message": v} for k, v in errors.items()]
+    names = {f.name for f in eform.fields}
+    invalid = _("This value is not valid.")
+    bad = {n for n, v in data.answers.items() if n not in names or not _storable(v)}
+    problems = [
+        {"field": f"answers.{n}", "message": invalid if n in names else _("Unknown field.")}
+        for n in sorted(bad)
+    ]
+    given = {n: v for n, v in data.answers.items() if n not in bad}
+    # The whole form, with the answers saved before (from the portal too, as typed there):
+    # conditions see every answer cleaned the same way.
+    merged = {**draft.answers, **given}
+    clean, errors = eform_clean(eform, merged, today=timezone.localdate(), units=unit_ids_valid())
+    sent = [f for f in eform.fields if f.name in given]
+    problems += [
+        {"field": f"answers.{key}", "message": message}
+        for key, message in errors.items()
+        if key.split(".", 1)[0] in given
+    ]
+    problems += [
+        {
+            "field": f"answers.{f.name}",
+            "message": _("This question is not asked with your other answers."),
+        }
+        for f in sent
+        if not is_asked(f, {**merged, **clean}) and given[f.name] not in (None, "", [])
+    ]
     if problems:
         raise ApiError(400, "invalid_request", _("Some fields are missing or not valid."), problems)
-    _write_allowed(user)
     try:
         draft = draft_save_answers(
             citizen=user,
             draft_id=draft.pk,
             revision=data.revision,
-            # Unasked questions (their condition is not met) keep no answer.
-            answers={f.name: clean.get(f.name) for f in given},
+            answers={f.name: clean.get(f.name) for f in sent},
         )
     except DossierError as error:
-        raise _stale() from error
+        raise _refusal(user, draft.pk, data.revision, error) from error
     return _out(draft)
 
 
@@ -257,15 +285,15 @@ def draft_file_add(
 ) -> Status[DraftFileOut]:
     """Multipart: `document_id` (a component of the e-form's `documents`) and `file` (PDF, JPEG
     or PNG, recognised by its content, at most MOTCUA_UPLOAD_MAX_MB)."""
-    user = _citizen(request)
+    user = citizen_of(request)
+    write_counted(user)
     draft = _open_draft(user, draft_id)
-    _write_allowed(user)
     try:
         stored = draft_attach(
             citizen=user, draft_id=draft.pk, required_document_id=document_id, upload=file
         )
     except DossierError as error:
-        raise _refused(error) from error
+        raise _refusal(user, draft.pk, None, error) from error
     return Status(
         201,
         DraftFileOut(
@@ -280,11 +308,11 @@ def draft_file_add(
 
 @router.delete("/{draft_id}/files/{file_id}", response={204: None}, summary="Remove a file")
 def draft_file_remove(request: HttpRequest, draft_id: int, file_id: int) -> Status[None]:
-    user = _citizen(request)
+    user = citizen_of(request)
+    write_counted(user)
     draft = _open_draft(user, draft_id)
     if not draft.files.filter(pk=file_id).exists():
         raise Http404
-    _write_allowed(user)
     draft_detach(citizen=user, draft_id=draft.pk, file_id=file_id)
     return Status(204, None)
 
@@ -293,7 +321,8 @@ def draft_file_remove(request: HttpRequest, draft_id: int, file_id: int) -> Stat
 def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[SubmittedOut]:
     """Once: a retried submission (same draft) gives the same dossier. The dossier waits in
     the competent desk's queue; the account's commune decides which desk."""
-    user = _citizen(request)
+    user = citizen_of(request)
+    write_counted(user)
     draft = _draft(user, draft_id)
     if not draft.submitted_dossier_id:
         if draft.revision != data.revision:
@@ -304,7 +333,7 @@ def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[Su
                 version=draft.version, channel=Channel.ONLINE, on=timezone.localdate()
             )
         }
-        unknown = [
+        problems = [
             {
                 "field": "fee_claims",
                 "message": _("This reduction or exemption is not offered for this procedure."),
@@ -312,14 +341,14 @@ def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[Su
             for claim in data.fee_claims
             if claim not in offered
         ][:1]
-        errors, missing = draft_missing(draft)
         if user.unit_id is None:
-            unknown.append({
+            problems.append({
                 "field": "unit_id",
                 "message": _("Add your commune or ward to your profile, so the dossier goes to "
                              "the right agency."),
             })  # fmt: skip
-        problems = unknown + [{"field": f"answers.{k}", "message": v} for k, v in errors.items()]
+        errors, missing = draft_missing(draft)
+        problems += [{"field": f"answers.{k}", "message": v} for k, v in errors.items()]
         problems += [
             {"field": "files", "message": _("A file is missing: %(name)s") % {"name": name[:200]}}
             for name in missing
@@ -327,7 +356,6 @@ def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[Su
         if problems:
             message = _("Some answers or files are missing; the review page lists them.")
             raise ApiError(400, "draft_incomplete", message, problems)
-    _write_allowed(user)
     try:
         dossier = draft_submit(
             citizen=user,
@@ -337,7 +365,13 @@ def draft_send(request: HttpRequest, draft_id: int, data: SubmitIn) -> Status[Su
             fee_claims=data.fee_claims,
         )
     except DossierError as error:
-        raise _refused(error) from error
+        refusal = _refusal(user, draft.pk, data.revision, error)
+        if refusal.code == "already_submitted":  # another phone submitted it meanwhile
+            dossier = draft_submit(
+                citizen=user, draft_id=draft.pk, revision=data.revision, fee_claims=()
+            )
+        else:
+            raise refusal from error
     return Status(
         201,
         SubmittedOut(

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import ConfigDict, Field
 
-from motcua.accounts.constants import Role
 from motcua.accounts.models import User
 from motcua.accounts.services import AccountError, Profile, citizen_profile_save
-from motcua.api.auth import bearer
+from motcua.api.auth import bearer, citizen_of, write_counted
 from motcua.api.errors import ApiError
 from motcua.documents.selectors import store_entry_of_citizen, store_of_citizen
 from motcua.dossiers.selectors import dossier_list_for_citizen, id_number_confirmed_for
@@ -108,9 +107,8 @@ def me(request: HttpRequest) -> MeOut:
 @router.patch("/profile", response=MeOut, url_name="my_profile")
 def my_profile(request: HttpRequest, data: ProfileIn) -> MeOut:
     """Name, date of birth, address and commune, as on the portal's profile page."""
-    user = _user(request)
-    if user.role != Role.CITIZEN:
-        raise ApiError(403, "citizens_only", _("An officer's account is managed by its agency."))
+    user = citizen_of(request)
+    write_counted(user)
     sent = data.model_fields_set
     unit_id = data.unit_id if "unit_id" in sent else user.unit_id
     if "unit_id" in sent and (

@@ -12,13 +12,12 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from motcua.accounts.models import User
-from motcua.api.auth import bearer
+from motcua.api.auth import bearer, citizen_of, write_counted
 from motcua.api.errors import ApiError
 from motcua.integrations.payments import ProviderError
 from motcua.payments.models import PaymentRequest
 from motcua.payments.selectors import payment_requests_of_citizen
-from motcua.payments.services import PaymentError, payment_start
+from motcua.payments.services import PaymentBusyError, PaymentError, payment_start
 
 router = Router(tags=["payments"], auth=bearer)
 
@@ -62,12 +61,6 @@ class StartedOut(Schema):
     status: str
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]  # set by the bearer authentication
-    assert isinstance(user, User)
-    return user
-
-
 def _out(found: PaymentRequest) -> PaymentOut:
     return PaymentOut(
         id=found.pk,
@@ -91,7 +84,8 @@ def _out(found: PaymentRequest) -> PaymentOut:
 
 
 def _own(request: HttpRequest, request_id: int) -> PaymentRequest:
-    found = payment_requests_of_citizen(citizen_id=_user(request).pk).filter(pk=request_id).first()
+    user = citizen_of(request)
+    found = payment_requests_of_citizen(citizen_id=user.pk).filter(pk=request_id).first()
     if found is None:
         raise Http404
     return found
@@ -99,7 +93,7 @@ def _own(request: HttpRequest, request_id: int) -> PaymentRequest:
 
 @router.get("", response=PaymentPage, summary="What I was asked to pay")
 def payment_list(request: HttpRequest, query: Query[PaymentQuery]) -> PaymentPage:
-    requests = payment_requests_of_citizen(citizen_id=_user(request).pk)
+    requests = payment_requests_of_citizen(citizen_id=citizen_of(request).pk)
     if query.dossier:
         requests = requests.filter(dossier__code=query.dossier.strip())
     paginator = Paginator(requests, query.page_size)
@@ -121,13 +115,16 @@ def payment_read(request: HttpRequest, request_id: int) -> PaymentOut:
 def payment_begin(request: HttpRequest, request_id: int) -> Status[StartedOut]:
     """Starts a transaction with the payment platform (INIT) and gives its page. A transaction
     started a few minutes ago and still waiting is given again, so a double tap pays once."""
+    write_counted(citizen_of(request))
     found = _own(request, request_id)
     try:
         tx = payment_start(
             request_id=found.pk,
-            user=_user(request),
+            user=citizen_of(request),
             client_ip=str(request.META.get("REMOTE_ADDR", ""))[:45],
         )
+    except PaymentBusyError as error:
+        raise ApiError(409, "payment_opening", str(error)) from error
     except PaymentError as error:
         if isinstance(error.__cause__, ProviderError):
             raise ApiError(503, "payment_platform_unavailable", str(error)) from error

@@ -29,6 +29,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_FIELDS = 60
 MAX_TEXT = 1000
 MAX_GROUP = 20
+UNIT_ID_DIGITS = 12  # a unit's id, as sent by a form or the API
 
 
 class EformDefinitionError(ValueError):
@@ -168,9 +169,12 @@ def _text(item: EformField, value: Any, today: date, units: Collection[int]) -> 
 
 def _number(item: EformField, value: Any, today: date, units: Collection[int]) -> Any:
     try:
-        return str(Decimal(str(value).replace(",", ".")))
+        number = Decimal(str(value).replace(",", "."))
     except InvalidOperation as error:
         raise _BadValueError(_("This value is not valid.")) from error
+    if not number.is_finite():  # "NaN", "Infinity"
+        raise _BadValueError(_("This value is not valid."))
+    return str(number)
 
 
 def _date(item: EformField, value: Any, today: date, units: Collection[int]) -> Any:
@@ -204,7 +208,11 @@ def _phone(item: EformField, value: Any, today: date, units: Collection[int]) ->
 
 
 def _unit(item: EformField, value: Any, today: date, units: Collection[int]) -> Any:
-    if not str(value).isdigit() or int(value) not in units:
+    text = str(value)  # ASCII digits only: "²" is a digit to isdigit(), not to int()
+    if (
+        not (text.isascii() and text.isdigit() and len(text) <= UNIT_ID_DIGITS)
+        or int(text) not in units
+    ):
         raise _BadValueError(_("Choose a commune or ward from the list."))
     return int(value)
 
@@ -240,6 +248,39 @@ def _clean_value(
         return None, str(problem)
 
 
+def _clean_group(
+    item: EformField,
+    raw: Any,
+    clean: dict[str, Any],
+    errors: dict[str, str],
+    *,
+    today: date,
+    units: Collection[int],
+) -> None:
+    """A repeatable group's entries into `clean`, their problems into `errors`."""
+    rows = raw or []
+    if not isinstance(rows, list) or len(rows) > item.max:
+        errors[item.name] = _("At most %(n)s entries.") % {"n": item.max}
+        return
+    if item.required and not rows:
+        errors[item.name] = _("Add at least one entry.")
+    clean_rows = []
+    for index, row in enumerate(rows):
+        row_clean: dict[str, Any] = {}
+        if row is not None and not isinstance(row, Mapping):  # from the API: any JSON
+            errors[f"{item.name}.{index}"] = _("This value is not valid.")
+            continue
+        for sub in item.fields:
+            value, error = _clean_value(sub, (row or {}).get(sub.name), today=today, units=units)
+            if error:
+                errors[f"{item.name}.{index}.{sub.name}"] = error
+            elif value is not None:
+                row_clean[sub.name] = value
+        clean_rows.append(row_clean)
+    if clean_rows:
+        clean[item.name] = clean_rows
+
+
 def eform_clean(
     eform: Eform, answers: Mapping[str, Any], *, today: date, units: Collection[int]
 ) -> tuple[dict[str, Any], dict[str, str]]:
@@ -251,26 +292,7 @@ def eform_clean(
         if not is_asked(item, {**answers, **clean}):
             continue
         if item.type == "group":
-            rows = answers.get(item.name) or []
-            if not isinstance(rows, list) or len(rows) > item.max:
-                errors[item.name] = _("At most %(n)s entries.") % {"n": item.max}
-                continue
-            if item.required and not rows:
-                errors[item.name] = _("Add at least one entry.")
-            clean_rows = []
-            for index, row in enumerate(rows):
-                row_clean: dict[str, Any] = {}
-                for sub in item.fields:
-                    value, error = _clean_value(
-                        sub, (row or {}).get(sub.name), today=today, units=units
-                    )
-                    if error:
-                        errors[f"{item.name}.{index}.{sub.name}"] = error
-                    elif value is not None:
-                        row_clean[sub.name] = value
-                clean_rows.append(row_clean)
-            if clean_rows:
-                clean[item.name] = clean_rows
+            _clean_group(item, answers.get(item.name), clean, errors, today=today, units=units)
             continue
         value, error = _clean_value(item, answers.get(item.name), today=today, units=units)
         if error:

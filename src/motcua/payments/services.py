@@ -269,10 +269,22 @@ def _order(request: PaymentRequest, tx: PaymentTransaction, account: Account, ip
     )
 
 
+class PaymentBusyError(PaymentError):
+    """Another start of the same payment is under way (a double tap)."""
+
+
+def _busy_message() -> str:
+    return str(_("The payment page is being opened; wait a few seconds and try again."))
+
+
 def payment_start(*, request_id: int, user: User, client_ip: str = "") -> PaymentTransaction:
     """The citizen pays online: a transaction is started with the provider (INIT), and the
     citizen is sent to its payment page. A recent transaction still waiting is reused; an older
-    one is asked about first (QUERY), so nobody pays twice by reloading."""
+    one is asked about first (QUERY), so nobody pays twice by reloading. A second tap while the
+    first is still opening the platform's page (or racing it) is refused with
+    `PaymentBusyError`: one transaction, one page."""
+    call_started = _now()
+    opening_after = call_started - timedelta(seconds=settings.MOTCUA_PAYGOV_TIMEOUT_SECONDS + 5)
     with transaction.atomic():
         request = _locked_request(request_id)
         if request.dossier.citizen_id != user.pk:
@@ -288,6 +300,13 @@ def payment_start(*, request_id: int, user: User, client_ip: str = "") -> Paymen
         ).first()
         if waiting and waiting.payment_url and waiting.started_at >= fresh_after:
             return waiting
+        if request.transactions.filter(
+            status=TransactionStatus.STARTED,
+            method=Method.ONLINE,
+            payment_url="",
+            started_at__gte=opening_after,
+        ).exists():
+            raise PaymentBusyError(_busy_message())
     if waiting is not None:
         payment_query(transaction_id=waiting.pk)
         request.refresh_from_db()
@@ -302,6 +321,16 @@ def payment_start(*, request_id: int, user: User, client_ip: str = "") -> Paymen
     at = _now()
     with transaction.atomic():
         request = _locked_request(request_id)
+        # Checked again under the lock: a confirmation or another tap may have come meanwhile.
+        if request.status not in OPEN_REQUEST:
+            raise PaymentError(
+                _("This payment is %(status)s.")
+                % {"status": RequestStatus(request.status).label.lower()}
+            )
+        if request.transactions.filter(
+            status=TransactionStatus.STARTED, method=Method.ONLINE, started_at__gte=call_started
+        ).exists():
+            raise PaymentBusyError(_busy_message())
         tx = PaymentTransaction.objects.create(
             request=request,
             reference=_reference(at),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import asdict
 from urllib.parse import urlencode, urlsplit
 
@@ -49,6 +50,9 @@ from motcua.integrations.oidc import client as oidc
 
 logger = logging.getLogger(__name__)
 PENDING = "sso_request"
+APP = "sso_app_request"
+APP_FLOW_SECONDS = 600  # from the app's start to the national identity's answer
+APP_CODE_AFTER_SECONDS = 120  # from that answer to the code handed to the app
 IDENTITY = "sso_identity"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -85,7 +89,12 @@ def sso_start(request: HttpRequest) -> HttpResponse:
 
 
 def _sign_in(request: HttpRequest, user: User, next_url: str) -> HttpResponse:
+    """Sign in after the national identity vouched for the person; a sign-in started from the
+    app is marked as done for this account (login() may start a new session: carried over)."""
+    app = request.session.get(APP)
     login(request, user, backend=BACKEND)
+    if app and time.time() - float(app.get("started", 0)) <= APP_FLOW_SECONDS:
+        request.session[APP] = {**app, "user": user.pk, "signed_at": time.time()}
     return HttpResponseRedirect(next_url)
 
 
@@ -182,7 +191,6 @@ def sso_link(request: HttpRequest) -> HttpResponse:
 # browser back to the app with a one-time code, which the app exchanges for its tokens at
 # POST /api/v1/auth/sso with the verifier. The code is useless without the verifier.
 
-APP = "sso_app_request"
 _CHALLENGE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 
@@ -203,16 +211,26 @@ def sso_app_start(request: HttpRequest) -> HttpResponse:
         raise Http404
     if not _CHALLENGE.match(challenge) or request.GET.get("code_challenge_method") != "S256":
         return _failed(request, _("This sign-in could not be completed. Start again."))
-    request.session[APP] = {"redirect_uri": redirect_uri, "challenge": challenge, "state": state}
+    request.session[APP] = {
+        "redirect_uri": redirect_uri, "challenge": challenge, "state": state,
+        "started": time.time(),
+    }  # fmt: skip
     return redirect(f"{reverse('portal:sso_start')}?next={reverse('portal:sso_app_done')}")
 
 
 def sso_app_done(request: HttpRequest) -> HttpResponse:
-    """After the national identity signed the person in (in this browser): the code, back to
-    the app. Only for the browser that started from the app, and only for citizens."""
+    """After the national identity signed the person in, in this flow: the code, back to the
+    app. Only for the browser that started from the app, only for the account the national
+    identity just signed in (an older portal session in the browser does not count)."""
     pending = request.session.pop(APP, None)
     user = request.user
-    if not pending or not isinstance(user, User) or user.role not in PUBLIC_ROLES:
+    if (
+        not pending
+        or not isinstance(user, User)
+        or user.role not in PUBLIC_ROLES
+        or pending.get("user") != user.pk
+        or time.time() - float(pending.get("signed_at", 0)) > APP_CODE_AFTER_SECONDS
+    ):
         return _failed(request, _("This sign-in could not be completed. Start again."))
     code = app_sign_in_code_issue(user=user, code_challenge=pending["challenge"])
     query = urlencode({"code": code, "state": pending["state"]})

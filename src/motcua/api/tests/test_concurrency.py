@@ -131,3 +131,35 @@ def test_answers_sent_at_once_with_one_revision_are_saved_once(
     assert errors == []
     assert sorted(seen) == [200] + [409] * (phones - 1)
     assert draft.revision == 1 and draft.answers[name].startswith("Phone ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_tap_on_pay_opens_one_transaction(  # type: ignore[no-untyped-def]
+    on_postgres: None, pay, simulator, hard_figures: Callable[..., None]
+) -> None:
+    from motcua.payments.models import PaymentTransaction
+    from motcua.payments.services import payment_request_for_fees
+
+    rounds, taps = hard_size(2, 8), hard_size(4, 8)
+    losses = 0
+    outcomes: Counter[str] = Counter()
+    for _round in range(rounds):
+        request = payment_request_for_fees(dossier_id=pay.submit().pk)
+        assert request is not None
+        headers = _bearer(pay.citizen)
+        seen: list[tuple[int, str]] = []
+
+        def tap(_i: int, request_id: int = request.pk, headers: dict[str, str] = headers,
+                seen: list[tuple[int, str]] = seen) -> None:  # fmt: skip
+            answer = Client().post(f"/api/v1/me/payments/{request_id}/start", **headers)
+            body = answer.json()
+            seen.append((answer.status_code, body.get("reference") or body["error"]["code"]))
+
+        errors = race(taps, tap)
+        made = PaymentTransaction.objects.filter(request_id=request.pk).count()
+        references = {ref for status, ref in seen if status == 201}
+        outcomes.update(ref if status != 201 else "201" for status, ref in seen)
+        losses += len(errors) + abs(made - 1) + abs(len(references) - 1)
+        losses += sum(1 for status, ref in seen if status != 201 and ref != "payment_opening")
+    hard_figures(cases=rounds * taps, losses=losses)
+    assert losses == 0, outcomes

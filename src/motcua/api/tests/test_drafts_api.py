@@ -255,22 +255,35 @@ def test_a_person_without_a_commune_is_told_to_add_it(
     assert Dossier.objects.count() == 0
 
 
-def test_drafts_are_the_owners_and_citizens_only(world: World, client: Client) -> None:
+@time_machine.travel(NOW, tick=False)
+def test_drafts_are_the_owners_and_citizens_only(world: World, client: Client, media: Path) -> None:
     citizen = _ready_citizen(world)
+    mine = _bearer(citizen)
     draft = client.post(
-        "/api/v1/drafts", {"procedure_code": MARRIAGE}, content_type="application/json",
-        **_bearer(citizen),
-    ).json()  # fmt: skip
+        "/api/v1/drafts", {"procedure_code": MARRIAGE}, content_type="application/json", **mine
+    ).json()
+    document = world.version.documents.first()
+    assert document is not None
+    my_file = _upload(client, mine, draft["id"], document.pk).json()
     other = User.objects.create_user(username="nguoikhac", password="x", role="citizen")
-    for method, path in [
-        ("get", f"/api/v1/drafts/{draft['id']}"),
-        ("delete", f"/api/v1/drafts/{draft['id']}/files/1"),
-    ]:
-        response = getattr(client, method)(path, **_bearer(other))
-        assert response.status_code == 404, path
+    other.unit_id = citizen.unit_id
+    other.save()
+    theirs = _bearer(other)
+    attempts = [
+        client.get(f"/api/v1/drafts/{draft['id']}", **theirs),
+        client.delete(f"/api/v1/drafts/{draft['id']}/files/{my_file['id']}", **theirs),
+        _upload(client, theirs, draft["id"], document.pk),
+        _patch(client, theirs, draft["id"], {"revision": 0, "answers": {}}),
+        client.post(
+            f"/api/v1/drafts/{draft['id']}/submit", {"revision": 0},
+            content_type="application/json", **theirs,
+        ),
+    ]  # fmt: skip
+    for response in attempts:
+        assert response.status_code == 404, response.content
         assert "Nguyễn Văn An" not in response.content.decode()
-    stolen = _patch(client, _bearer(other), draft["id"], {"revision": 0, "answers": {}})
-    assert stolen.status_code == 404
+    assert DraftFile.objects.count() == 1 and OnlineDraft.objects.get().revision == 0
+    assert Dossier.objects.count() == 0
     officer = client.post(
         "/api/v1/drafts", {"procedure_code": MARRIAGE}, content_type="application/json",
         **_bearer(world.desk),
@@ -280,10 +293,54 @@ def test_drafts_are_the_owners_and_citizens_only(world: World, client: Client) -
     assert OnlineDraft.objects.count() == 1
 
 
+@time_machine.travel(NOW, tick=False)
+def test_answers_are_checked_with_every_other_answer_and_odd_values_refused(
+    world: World, client: Client
+) -> None:
+    from motcua.catalog.services import eform_seed_demo
+
+    eform_seed_demo()
+    citizen = _ready_citizen(world)
+    headers = _bearer(citizen)
+    draft = client.post(
+        "/api/v1/drafts", {"procedure_code": "1.004194"}, content_type="application/json",
+        **headers,
+    ).json()  # fmt: skip
+    # The portal stored its form's value as typed ("yes"); the phone now adds the group.
+    OnlineDraft.objects.filter(pk=draft["id"]).update(answers={"co_nguoi_cung": "yes"})
+    entry = {"ho_ten": "Điểu Văn Bé", "so_dinh_danh": "070220001111", "quan_he": "Con"}
+    saved = _patch(
+        client, headers, draft["id"], {"revision": 0, "answers": {"nguoi_cung": [entry]}}
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["answers"]["nguoi_cung"] == [entry]
+
+    unasked = _patch(
+        client, headers, draft["id"],
+        {"revision": 1, "answers": {"co_nguoi_cung": "no", "nguoi_cung": [entry]}},
+    )  # fmt: skip
+    assert unasked.status_code == 400
+    assert unasked.json()["error"]["fields"][0]["field"] == "answers.nguoi_cung"
+    for odd in [
+        {"nguoi_cung": ["x"]},
+        {"nguoi_cung": [{"ho_ten": {"a": 1}}]},
+        {"noi_tam_tru": "²"},
+        {"noi_tam_tru": "9" * 5000},
+        {"ho_ten": "Điểu\x00Lan"},
+        {"ho_ten": "\ud800"},
+        {"ho_ten": {"x": 1}},
+        {"thoi_han_thang": "NaN"},
+    ]:
+        refused = _patch(client, headers, draft["id"], {"revision": 1, "answers": odd})
+        assert refused.status_code == 400, (odd, refused.content)
+        assert refused.json()["error"]["code"] == "invalid_request"
+    assert OnlineDraft.objects.get().revision == 1
+
+
 def test_the_hourly_limit_refuses_then_resets(world: World, client: Client, settings) -> None:  # type: ignore[no-untyped-def]
     from django.core.cache import cache
 
-    settings.MOTCUA_API_DRAFT_WRITES_PER_HOUR = 2
+    settings.MOTCUA_API_WRITES_PER_HOUR = 2
     headers = _bearer(_ready_citizen(world))
     body = {"procedure_code": MARRIAGE}
     statuses = [
@@ -291,6 +348,8 @@ def test_the_hourly_limit_refuses_then_resets(world: World, client: Client, sett
         for _ in range(3)
     ]
     assert statuses == [201, 201, 429]
+    upload = _upload(client, headers, 1, 1)
+    assert upload.status_code == 429  # every change counts, uploads too
     cache.clear()
     assert (
         client.post("/api/v1/drafts", body, content_type="application/json", **headers).status_code

@@ -74,6 +74,8 @@ def test_another_persons_request_is_not_found_and_nothing_starts(
         assert response.status_code == 404 and "Điểu Thị Lan" not in response.content.decode()
     assert client.get("/api/v1/me/payments", **_bearer(other)).json()["count"] == 0
     assert client.post(f"/api/v1/me/payments/{request_id}/start").status_code == 401
+    officer = client.get("/api/v1/me/payments", **_bearer(pay.desk))
+    assert officer.status_code == 403 and officer.json()["error"]["code"] == "citizens_only"
     assert PaymentTransaction.objects.count() == 0
 
 

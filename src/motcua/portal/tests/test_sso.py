@@ -261,3 +261,29 @@ def test_the_app_start_page_refuses_unknown_addresses_and_plain_challenges(  # t
     assert refused["Location"] == "/accounts/login/"
     # Straight to the end, without starting from the app: nothing is handed out.
     assert client.get("/dang-nhap/dinh-danh/ung-dung/xong/")["Location"] == "/accounts/login/"
+    # A browser already signed in to the portal that skips the national identity: no code.
+    client.force_login(User.objects.get(username="congdan"))
+    start = {**base, "redirect_uri": APP_URI, "state": "s"}
+    assert client.get(f"/dang-nhap/dinh-danh/ung-dung/?{urllib.parse.urlencode(start)}")[
+        "Location"
+    ].startswith("/dang-nhap/dinh-danh/?")
+    skipped = client.get("/dang-nhap/dinh-danh/ung-dung/xong/")
+    assert skipped["Location"] == "/accounts/login/"
+
+
+def test_the_app_gets_the_account_the_national_identity_signed_in_not_the_browsers(  # type: ignore[no-untyped-def]
+    sso, seeded, client: Client, settings
+) -> None:
+    settings.MOTCUA_API_APP_REDIRECT_URIS = [APP_URI]
+    client.force_login(User.objects.get(username="congdan"))  # someone else's portal session
+    code = _app_code(client, "lan")
+    signed = Client().post(
+        "/api/v1/auth/sso", {"code": code, "code_verifier": VERIFIER},
+        content_type="application/json",
+    )  # fmt: skip
+    me = (
+        Client()
+        .get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {signed.json()['access_token']}")
+        .json()
+    )
+    assert me["full_name"] == "Điểu Thị Lan" and me["username"] != "congdan"
