@@ -9,11 +9,13 @@ from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 
-from motcua.api.errors import error_body, install_handlers
+from motcua.api.errors import ApiError, error_body, install_handlers
 from motcua.api.v1_auth import router as auth_router
 from motcua.api.v1_catalog import router as catalog_router
 from motcua.api.v1_drafts import router as drafts_router
@@ -29,7 +31,39 @@ class Utf8Renderer(JSONRenderer):
     json_dumps_params: Mapping[str, Any] = {"ensure_ascii": False}
 
 
+def _unstorable(value: Any) -> bool:
+    """Text PostgreSQL cannot store: a NUL, or half of a surrogate pair (from a JSON escape)."""
+    if isinstance(value, str):
+        return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, list | tuple):
+        return any(_unstorable(v) for v in value)
+    if isinstance(value, dict):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    return False
+
+
+class StorableTextParser(Parser):
+    """Refuses, in any field of a body, a form or a query string, text that no column could
+    store: a 400 in the error shape instead of a database error further down."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if _unstorable(data):
+            raise ValueError("NUL or lone surrogate")  # Ninja answers 400: body unreadable
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        if _unstorable(parsed):
+            message = _("Some fields are missing or not valid.")
+            raise ApiError(400, "invalid_request", message)
+        return parsed
+
+
 api = NinjaAPI(
+    parser=StorableTextParser(),
     renderer=Utf8Renderer(),
     title="Một Cửa API",
     version="1",

@@ -368,3 +368,17 @@ def test_an_oversized_body_or_too_many_fields_get_the_error_shape(
     many = client.post("/api/v1/drafts/1/files", {f"f{i}": "x" for i in range(20)}, **headers)
     assert many.status_code == 400 and many.json()["error"]["code"] == "invalid_request"
     assert OnlineDraft.objects.count() == 0
+
+
+def test_text_no_column_can_store_is_a_400_in_any_body_form_or_query(client: Client) -> None:
+    """A lone surrogate (a JSON escape) or a NUL would make PostgreSQL fail further down."""
+    surrogate = '{"code": "\\ud800", "phone_last_digits": "1234"}'
+    refused = client.post("/api/v1/tracking", surrogate, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "invalid_request"
+    nul = '{"satisfied": false, "comment": "a\\u0000b"}'  # a field with no pattern of its own
+    refused = client.post("/api/v1/feedback/khong-co/rating", nul, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "invalid_request"
+    form = client.post("/api/v1/feedback", {"phone_token": "a\x00b", "kind": "other"})
+    assert form.status_code == 400 and form.json()["error"]["code"] == "invalid_request"
+    query = client.get("/api/v1/procedures?q=a%00b")
+    assert query.status_code == 400 and query.json()["error"]["code"] == "invalid_request"
