@@ -11,7 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -84,6 +85,8 @@ def install_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(ApiError, on_api_error)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(SuspiciousOperation, on_suspicious)
+    api.add_exception_handler(MultiPartParserError, on_suspicious)  # a broken multipart body
+    api.add_exception_handler(UnreadablePostError, on_suspicious)
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(AuthenticationError, on_auth)

@@ -300,12 +300,16 @@ def payment_start(*, request_id: int, user: User, client_ip: str = "") -> Paymen
         ).first()
         if waiting and waiting.payment_url and waiting.started_at >= fresh_after:
             return waiting
-        if request.transactions.filter(
-            status=TransactionStatus.STARTED,
-            method=Method.ONLINE,
-            payment_url="",
-            started_at__gte=opening_after,
-        ).exists():
+        if (
+            request.transactions.filter(
+                status=TransactionStatus.STARTED,
+                method=Method.ONLINE,
+                payment_url="",
+                started_at__gte=opening_after,
+            )
+            .exclude(events__kind=EventKind.START_FAILED)  # that one will not open: try again
+            .exists()
+        ):
             raise PaymentBusyError(_busy_message())
     if waiting is not None:
         payment_query(transaction_id=waiting.pk)

@@ -380,5 +380,11 @@ def test_text_no_column_can_store_is_a_400_in_any_body_form_or_query(client: Cli
     assert refused.status_code == 400 and refused.json()["error"]["code"] == "invalid_request"
     form = client.post("/api/v1/feedback", {"phone_token": "a\x00b", "kind": "other"})
     assert form.status_code == 400 and form.json()["error"]["code"] == "invalid_request"
+    broken = client.post(
+        "/api/v1/feedback/khong-co/supplement",
+        b"--x\r\nnot a part",
+        content_type="multipart/form-data",
+    )  # no boundary: Django's multipart parser gives up
+    assert broken.status_code == 400 and broken.json()["error"]["code"] == "invalid_request"
     query = client.get("/api/v1/procedures?q=a%00b")
     assert query.status_code == 400 and query.json()["error"]["code"] == "invalid_request"
